@@ -1,0 +1,13 @@
+/**
+ * Prints the plain closing line CI reads: "N passed, N failed" (", N skipped" when any).
+ * Counts failed suites too, so a suite that cannot load is never silent.
+ */
+class SummaryReporter {
+  onRunComplete(_contexts, results) {
+    const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+    const skipped = results.numPendingTests + results.numTodoTests;
+    const line = `${results.numPassedTests} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : "");
+    process.stdout.write(`\n${line}\n`);
+  }
+}
+module.exports = SummaryReporter;
