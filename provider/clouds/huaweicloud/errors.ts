@@ -1,0 +1,59 @@
+/**
+ * Huawei Cloud / OTC VPCEP error classification.
+ * @link https://support.huaweicloud.com/intl/en-us/api-vpcep/vpcep_08_0002.html
+ */
+import { CloudApiError } from "../../core/errors.js";
+import type { CloudResponse } from "../../core/http.js";
+
+export const ErrorCodes = {
+  SystemError: "EndPoint.0001",
+  NotFound: "EndPoint.0005",
+  RateLimited: "EndPoint.0022",
+  EndpointNotFound: "EndPoint.2006",
+  EndpointMissing: "EndPoint.2007",
+  EndpointDeleted: "EndPoint.2008",
+  ServiceInUse: "EndPoint.3006",
+  NotModifiable: "EndPoint.3045",
+  GatewayThrottled: "APIG.0308",
+} as const;
+
+const NOT_FOUND = new Set<string>([
+  ErrorCodes.NotFound,
+  ErrorCodes.EndpointNotFound,
+  ErrorCodes.EndpointMissing,
+  ErrorCodes.EndpointDeleted,
+]);
+const THROTTLED = new Set<string>([ErrorCodes.RateLimited, ErrorCodes.GatewayThrottled]);
+
+function header(response: CloudResponse, name: string): string | undefined {
+  const value = response.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Any 4xx/5xx answer becomes a CloudApiError; 2xx is success. */
+export function classifyResponse(response: CloudResponse, operation: string): CloudApiError | undefined {
+  if (response.status < 400) return undefined;
+  let code = `HTTP.${response.status}`;
+  let message = response.body.slice(0, 200);
+  let requestId = header(response, "x-request-id");
+  try {
+    const body = JSON.parse(response.body) as { error_code?: string; error_msg?: string; request_id?: string };
+    code = body.error_code ?? code;
+    message = body.error_msg ?? message;
+    requestId = requestId ?? body.request_id;
+  } catch {
+    // A gateway that answers HTML or nothing still gets classified by status below.
+  }
+  const throttled = response.status === 429 || THROTTLED.has(code);
+  return new CloudApiError({
+    cloud: "huaweicloud",
+    code,
+    httpStatus: response.status,
+    ...(requestId ? { requestId } : {}),
+    message,
+    throttled,
+    notFound: response.status === 404 || NOT_FOUND.has(code),
+    retryable: throttled || response.status >= 500 || code === ErrorCodes.SystemError,
+    operation,
+  });
+}

@@ -1,0 +1,57 @@
+/** Finders: the one place that reads Huawei VPCEP objects; not found becomes undefined. */
+import { isNotFound } from "../../core/errors.js";
+import type { HuaweiClient } from "./client.js";
+import type { HuaweiEndpoint, HuaweiPermission, HuaweiService, HuaweiServiceState } from "./types.js";
+
+async function orUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+/** GET /vpc-endpoints/{id}; a mismatched id counts as not found (eventual-consistency guard). */
+export async function findEndpointById(client: HuaweiClient, id: string): Promise<HuaweiEndpoint | undefined> {
+  const endpoint = await orUndefined(() =>
+    client.call<HuaweiEndpoint>({ method: "GET", path: `/vpc-endpoints/${id}`, operation: "GetEndpoint" }),
+  );
+  return endpoint?.id === id ? endpoint : undefined;
+}
+
+/** GET /vpc-endpoint-services/{id}. */
+export async function findServiceById(client: HuaweiClient, id: string): Promise<HuaweiService | undefined> {
+  const service = await orUndefined(() =>
+    client.call<HuaweiService>({ method: "GET", path: `/vpc-endpoint-services/${id}`, operation: "GetEndpointService" }),
+  );
+  return service?.id === id ? service : undefined;
+}
+
+const PERMISSION_PAGE = 500;
+
+/** Every permission of a service, paging until total_count (the first page alone holds only 10). */
+export async function findServicePermissions(client: HuaweiClient, id: string): Promise<string[]> {
+  const permissions: string[] = [];
+  for (let offset = 0; ; offset += PERMISSION_PAGE) {
+    const page = await client.call<{ permissions?: HuaweiPermission[]; total_count?: number }>({
+      method: "GET",
+      path: `/vpc-endpoint-services/${id}/permissions`,
+      query: { limit: PERMISSION_PAGE, offset },
+      operation: "ListServicePermissions",
+    });
+    const entries = page.permissions ?? [];
+    permissions.push(...entries.map((p) => p.permission));
+    if (entries.length === 0 || offset + entries.length >= (page.total_count ?? 0)) break;
+  }
+  return permissions;
+}
+
+/** The service plus its permissions, or undefined when gone. */
+export async function findServiceStateById(client: HuaweiClient, id: string): Promise<HuaweiServiceState | undefined> {
+  const service = await findServiceById(client, id);
+  if (!service) return undefined;
+  const permissions = await orUndefined(() => findServicePermissions(client, id));
+  if (permissions === undefined) return undefined;
+  return { service, permissions };
+}

@@ -1,0 +1,74 @@
+/** Finders: the one place that reads Tencent Private Link objects; not found becomes undefined. */
+import { isNotFound } from "../../core/errors.js";
+import type { TencentClient } from "./client.js";
+import type { TencentEndpoint, TencentService, TencentServiceState, TencentWhitelistEntry } from "./types.js";
+
+const PAGE = 100;
+
+async function orUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+/** Exactly one result is the object; none is not found; more than one is an error. */
+function single<T>(items: T[] | undefined, what: string): T | undefined {
+  if (!items || items.length === 0) return undefined;
+  if (items.length > 1) throw new Error(`expected one ${what}, the cloud returned ${items.length}`);
+  return items[0];
+}
+
+/** DescribeVpcEndPoint by id; an empty set or ResourceNotFound is undefined. */
+export async function findEndpointById(client: TencentClient, id: string): Promise<TencentEndpoint | undefined> {
+  const page = await orUndefined(() =>
+    client.call<{ EndPointSet?: TencentEndpoint[] }>("DescribeVpcEndPoint", { EndPointId: [id] }, true),
+  );
+  const endpoint = single(page?.EndPointSet, "endpoint");
+  return endpoint?.EndPointId === id ? endpoint : undefined;
+}
+
+/** DescribeVpcEndPointService by id. */
+export async function findServiceById(client: TencentClient, id: string): Promise<TencentService | undefined> {
+  const page = await orUndefined(() =>
+    client.call<{ EndPointServiceSet?: TencentService[] }>(
+      "DescribeVpcEndPointService",
+      { EndPointServiceIds: [id] },
+      true,
+    ),
+  );
+  const service = single(page?.EndPointServiceSet, "endpoint service");
+  return service?.EndPointServiceId === id ? service : undefined;
+}
+
+/** Every whitelisted UIN of a service, paging by Offset/Limit until TotalCount. */
+export async function findServiceWhitelist(client: TencentClient, id: string): Promise<string[]> {
+  const uins: string[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await client.call<{
+      VpcEndPointServiceUserSet?: TencentWhitelistEntry[];
+      VpcEndpointServiceUserSet?: TencentWhitelistEntry[];
+      TotalCount?: number;
+    }>(
+      "DescribeVpcEndPointServiceWhiteList",
+      { Filters: [{ Name: "end-point-service-id", Values: [id] }], Offset: offset, Limit: PAGE },
+      true,
+    );
+    // Prefer the current field; the lower-case "p" one is deprecated.
+    const entries = page.VpcEndPointServiceUserSet ?? page.VpcEndpointServiceUserSet ?? [];
+    uins.push(...entries.map((e) => e.UserUin));
+    if (entries.length === 0 || offset + entries.length >= (page.TotalCount ?? 0)) break;
+  }
+  return uins;
+}
+
+export async function findServiceStateById(
+  client: TencentClient,
+  id: string,
+): Promise<TencentServiceState | undefined> {
+  const service = await findServiceById(client, id);
+  if (!service) return undefined;
+  return { service, permissions: await findServiceWhitelist(client, id) };
+}

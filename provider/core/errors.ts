@@ -1,0 +1,104 @@
+/**
+ * The provider's one error hierarchy. Callers decide by type or `code`, never by message text,
+ * and messages never carry keys, tokens or signatures.
+ */
+export type CloudName = "huaweicloud" | "tencentcloud";
+
+/** Base of every error the provider raises on purpose. */
+export class ProviderError extends Error {
+  override name = "ProviderError";
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly cloud?: CloudName,
+    readonly requestId?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** An error answer from a cloud API, classified by that cloud's rules. */
+export class CloudApiError extends ProviderError {
+  override name = "CloudApiError";
+  constructor(
+    readonly details: {
+      cloud: CloudName;
+      code: string;
+      httpStatus: number;
+      requestId?: string;
+      message: string;
+      retryable: boolean;
+      notFound: boolean;
+      throttled: boolean;
+      operation: string;
+    },
+  ) {
+    super(
+      `${details.operation}: ${details.code}: ${details.message}` +
+        (details.requestId ? ` (request id ${details.requestId})` : ""),
+      details.code,
+      details.cloud,
+      details.requestId,
+    );
+  }
+  get retryable(): boolean {
+    return this.details.retryable;
+  }
+  get notFound(): boolean {
+    return this.details.notFound;
+  }
+  get throttled(): boolean {
+    return this.details.throttled;
+  }
+}
+
+/** A transport failure: the request may or may not have reached the cloud. */
+export class HttpError extends ProviderError {
+  override name = "HttpError";
+  constructor(
+    message: string,
+    code: string,
+    cloud: CloudName,
+    readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, code, cloud, undefined, options);
+  }
+}
+
+/** A resource that stayed in a pending state past its deadline. */
+export class WaitTimeoutError extends ProviderError {
+  override name = "WaitTimeoutError";
+  constructor(
+    message: string,
+    readonly lastState: string,
+  ) {
+    super(message, "WaitTimeout");
+  }
+}
+
+/** A resource that reached a terminal failure state (failed, rejected). */
+export class ResourceFailedError extends ProviderError {
+  override name = "ResourceFailedError";
+  constructor(
+    message: string,
+    readonly state: string,
+    readonly reason: string,
+  ) {
+    super(message, "ResourceFailed");
+  }
+}
+
+/** Bad input or configuration, found before or without a cloud call. */
+export class ValidationError extends ProviderError {
+  override name = "ValidationError";
+  constructor(message: string) {
+    super(message, "ValidationError");
+  }
+}
+
+/** True when the cloud says the object does not exist. */
+export function isNotFound(err: unknown): boolean {
+  return err instanceof CloudApiError && err.notFound;
+}

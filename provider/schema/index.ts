@@ -1,0 +1,6 @@
+/** Input schemas and limits, shared by the provider's check and the policy pack. */
+export * from "./limits.js";
+export * from "./endpoint.js";
+export * from "./endpoint-service.js";
+export { checkInputs, type CheckFailure, type CheckOutcome } from "./check.js";
+export { RESERVED_CIDR, overlapsReserved, parseAddressOrCidr, rangesOverlap } from "../core/reserved-range.js";
