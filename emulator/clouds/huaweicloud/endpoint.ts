@@ -1,0 +1,216 @@
+/**
+ * Endpoints: create, get, list, update (whitelist), delete.
+ * @link https://docs.otc.t-systems.com/vpc-endpoint/api-ref/apis/vpc_endpoints/creating_a_vpc_endpoint.html
+ */
+import { current, observe } from "../../core/observe.js";
+import { hwError, HwErrors } from "./errors.js";
+import { EndpointStatus, HW_ENDPOINT_MODEL, HW_SERVICE_MODEL, ServiceStatus } from "./models.js";
+import {
+  endpointJson,
+  serviceName,
+  type HwEndpointAttrs,
+  type HwEndpointRecord,
+  type HwServiceAttrs,
+} from "./records.js";
+import { ok, ownEndpoint, type HwHandler, type HwRequest } from "./request.js";
+import {
+  inCidr,
+  intToIpv4,
+  ipv4ToInt,
+  isIpv4,
+  isIpv4OrCidr,
+  isUuid,
+  objectBody,
+  optionalBool,
+  optionalDescription,
+  paging,
+  parseTags,
+  requireUuid,
+  sortRecords,
+} from "./validate.js";
+
+/** Tags per endpoint (OTC endpoint doc). */
+export const ENDPOINT_TAG_LIMIT = 20;
+/** IP whitelist entries per endpoint (Huawei provider docs). */
+export const WHITELIST_LIMIT = 20;
+/** The range the clouds reserve for VPCEP itself. */
+export const RESERVED_CIDR = { base: "198.19.128.0", prefix: 17 } as const;
+/** Where server-assigned endpoint addresses start (the pool is per subnet and deterministic). */
+const POOL_START = ipv4ToInt("192.168.0.10");
+
+function parseWhitelist(value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) throw hwError(HwErrors.InvalidWhitelist, "whitelist must be an array.");
+  if (value.length > WHITELIST_LIMIT)
+    throw hwError(HwErrors.WhitelistFull, `At most ${WHITELIST_LIMIT} entries.`);
+  for (const entry of value) {
+    if (!isIpv4OrCidr(entry))
+      throw hwError(HwErrors.InvalidWhitelist, `${JSON.stringify(entry)} is not an IPv4 address or CIDR.`);
+  }
+  return [...new Set(value as string[])];
+}
+
+function usedAddresses(req: HwRequest, subnetId: string | undefined): Set<string> {
+  return new Set(
+    req.ctx.state.store
+      .list<HwEndpointAttrs>({ cloud: "huaweicloud", model: HW_ENDPOINT_MODEL, region: req.region })
+      .filter((endpoint) => endpoint.attrs.subnet_id === subnetId)
+      .map((endpoint) => endpoint.attrs.ip),
+  );
+}
+
+/** POST /vpc-endpoints */
+export const createEndpoint: HwHandler = (req) => {
+  const body = objectBody(req.body);
+  const { state } = req.ctx;
+  const serviceId = body.endpoint_service_id;
+  if (!isUuid(serviceId)) throw hwError(HwErrors.InvalidParameter, "endpoint_service_id must be a UUID.");
+  const vpcId = requireUuid(body, "vpc_id");
+  // The service may live in any project of the region; the caller only needs permission.
+  const found = state.store.get<HwServiceAttrs>(serviceId.toLowerCase());
+  const service = current(
+    req.ctx,
+    found && found.model === HW_SERVICE_MODEL && found.region === req.region ? found : undefined,
+  );
+  if (!service) throw hwError(HwErrors.ServiceNotFound);
+  const isInterface = service.attrs.service_type === "interface";
+  const subnetId =
+    body.subnet_id === undefined || body.subnet_id === null
+      ? undefined
+      : requireUuid(body, "subnet_id", HwErrors.InvalidSubnet);
+  if (isInterface && !subnetId)
+    throw hwError(HwErrors.InvalidSubnet, "subnet_id is required for interface services.");
+  let ip: string | undefined;
+  if (body.port_ip !== undefined && body.port_ip !== null) {
+    if (typeof body.port_ip !== "string" || !isIpv4(body.port_ip))
+      throw hwError(HwErrors.InvalidPortIp, "port_ip must be IPv4.");
+    if (inCidr(body.port_ip, RESERVED_CIDR.base, RESERVED_CIDR.prefix)) {
+      throw hwError(HwErrors.InvalidPortIp, "port_ip must not lie in 198.19.128.0/17.");
+    }
+    if (usedAddresses(req, subnetId).has(body.port_ip)) throw hwError(HwErrors.PortIpInUse);
+    ip = body.port_ip;
+  }
+  const whitelist = parseWhitelist(body.whitelist) ?? [];
+  const enableWhitelist = optionalBool(body, "enable_whitelist") ?? false;
+  const enableDns = optionalBool(body, "enable_dns") ?? false;
+  const description = optionalDescription(body) ?? "";
+  const tags = parseTags(body.tags, ENDPOINT_TAG_LIMIT);
+
+  if (service.status !== ServiceStatus.Available) {
+    throw hwError(HwErrors.ServiceUnavailable, `The endpoint service is ${service.status}.`);
+  }
+  const caller = state.credentials.huaweiByProject(req.ctx.tenant);
+  const callerDomain = caller?.domainId ?? "";
+  const sameAccount =
+    service.tenant === req.ctx.tenant || (callerDomain !== "" && callerDomain === service.attrs.domainId);
+  const permitted =
+    sameAccount ||
+    service.attrs.permissions.some(
+      (p) => p.permission === "*" || p.permission === `iam:domain::${callerDomain}`,
+    );
+  if (!permitted) throw hwError(HwErrors.NoPermission);
+
+  if (ip === undefined) {
+    const used = usedAddresses(req, subnetId);
+    let candidate = POOL_START;
+    while (used.has(intToIpv4(candidate))) candidate += 1;
+    ip = intToIpv4(candidate);
+  }
+  const now = state.clock.now();
+  const record: HwEndpointRecord = state.store.add({
+    id: state.random.uuid(),
+    cloud: "huaweicloud",
+    model: HW_ENDPOINT_MODEL,
+    tenant: req.ctx.tenant,
+    region: req.region,
+    createdAt: now,
+    updatedAt: now,
+    status: EndpointStatus.Creating,
+    pending: [],
+    since: now,
+    reads: 0,
+    deleting: false,
+    attrs: {
+      endpoint_service_id: service.id,
+      service_type: service.attrs.service_type,
+      vpc_id: vpcId,
+      ...(subnetId ? { subnet_id: subnetId } : {}),
+      ip,
+      enable_dns: enableDns,
+      whitelist,
+      enable_whitelist: enableWhitelist,
+      description,
+      tags,
+      // Packet ids exceed 32 bits on the real API; clients must not truncate them.
+      marker_id: 2 ** 32 + state.random.int(2 ** 30),
+      domainId: callerDomain,
+      connectionDescription: "",
+    },
+  });
+  state.transitions.begin(record, service.attrs.approval_enabled ? "createWithApproval" : "create", now);
+  req.ctx.created.push(record.id);
+  return ok(endpointJson(state, record));
+};
+
+/** GET /vpc-endpoints/{id} */
+export const getEndpoint: HwHandler = (req) => ok(endpointJson(req.ctx.state, ownEndpoint(req, true)));
+
+/** GET /vpc-endpoints */
+export const listEndpoints: HwHandler = (req) => {
+  const { state } = req.ctx;
+  const { limit, offset } = paging(req.query, 10, 1000);
+  const name = req.query.get("endpoint_service_name")?.toLowerCase();
+  const vpcId = req.query.get("vpc_id");
+  const id = req.query.get("id");
+  const all = state.store
+    .list<HwEndpointAttrs>({
+      cloud: "huaweicloud",
+      model: HW_ENDPOINT_MODEL,
+      tenant: req.ctx.tenant,
+      region: req.region,
+    })
+    .map((record) => observe(req.ctx, record))
+    .filter((record): record is HwEndpointRecord => record !== undefined)
+    .filter((record) => {
+      if (vpcId && record.attrs.vpc_id !== vpcId) return false;
+      if (id && record.id !== id) return false;
+      if (name) {
+        const service = state.store.get<HwServiceAttrs>(record.attrs.endpoint_service_id);
+        if (!service || !serviceName(service).toLowerCase().includes(name)) return false;
+      }
+      return true;
+    });
+  const sorted = sortRecords(all, req.query);
+  return ok({
+    endpoints: sorted.slice(offset, offset + limit).map((record) => endpointJson(state, record)),
+    total_count: sorted.length,
+  });
+};
+
+/** PUT /vpc-endpoints/{id}: the IP whitelist (Huawei only). */
+export const updateEndpoint: HwHandler = (req) => {
+  const body = objectBody(req.body);
+  const record = ownEndpoint(req, false);
+  if (record.status === EndpointStatus.Failed) throw hwError(HwErrors.FailedNotModifiable);
+  if (record.deleting) throw hwError(HwErrors.BeingDeleted);
+  if (record.status === EndpointStatus.Creating) throw hwError(HwErrors.BeingCreated);
+  const whitelist = parseWhitelist(body.whitelist);
+  const enable = optionalBool(body, "enable_whitelist");
+  if (whitelist === undefined && enable === undefined) {
+    throw hwError(HwErrors.InvalidParameter, "The body must set whitelist or enable_whitelist.");
+  }
+  if (whitelist !== undefined) record.attrs.whitelist = whitelist;
+  if (enable !== undefined) record.attrs.enable_whitelist = enable;
+  record.updatedAt = req.ctx.state.clock.now();
+  return ok(endpointJson(req.ctx.state, record));
+};
+
+/** DELETE /vpc-endpoints/{id} → 204; the endpoint goes `deleting`, then 404. */
+export const deleteEndpoint: HwHandler = (req) => {
+  const record = ownEndpoint(req, false);
+  if (!record.deleting) {
+    record.deleting = true;
+    req.ctx.state.transitions.begin(record, "delete", req.ctx.state.clock.now());
+  }
+  return { status: 204 };
+};

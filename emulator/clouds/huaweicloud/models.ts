@@ -1,0 +1,54 @@
+/**
+ * Huawei Cloud VPCEP lifecycles as data (status values from the API reference).
+ * @link https://support.huaweicloud.com/intl/en-us/api-vpcep/vpcep_08_0003.html
+ */
+import { GONE, type ModelSpec } from "../../core/transitions.js";
+
+/** Model names. */
+export const HW_ENDPOINT_MODEL = "huawei::vpcep_endpoint";
+export const HW_SERVICE_MODEL = "huawei::vpcep_service";
+
+/** Endpoint status values. */
+export const EndpointStatus = {
+  Creating: "creating",
+  PendingAcceptance: "pendingAcceptance",
+  Accepted: "accepted",
+  Rejected: "rejected",
+  Failed: "failed",
+  Deleting: "deleting",
+} as const;
+
+/** Service status values. */
+export const ServiceStatus = {
+  Creating: "creating",
+  Available: "available",
+  Failed: "failed",
+  Deleting: "deleting",
+} as const;
+
+/**
+ * An endpoint is created, then accepted at once (`approval_enabled=false`) or parked in
+ * `pendingAcceptance` for the owner; receive/reject move it on; delete ends in 404, never `deleted`.
+ */
+export const hwEndpointModel: ModelSpec = {
+  model: HW_ENDPOINT_MODEL,
+  chains: {
+    create: { enter: EndpointStatus.Creating, steps: [EndpointStatus.Accepted] },
+    createWithApproval: { enter: EndpointStatus.Creating, steps: [EndpointStatus.PendingAcceptance] },
+    receive: { steps: [EndpointStatus.Accepted] },
+    reject: { steps: [EndpointStatus.Rejected] },
+    delete: { enter: EndpointStatus.Deleting, steps: [GONE] },
+  },
+  states: Object.values(EndpointStatus),
+};
+
+/** A service is created (or fails late, e.g. on a port conflict) and deleted through `deleting`. */
+export const hwServiceModel: ModelSpec = {
+  model: HW_SERVICE_MODEL,
+  chains: {
+    create: { enter: ServiceStatus.Creating, steps: [ServiceStatus.Available] },
+    createFailed: { enter: ServiceStatus.Creating, steps: [ServiceStatus.Failed] },
+    delete: { enter: ServiceStatus.Deleting, steps: [GONE] },
+  },
+  states: Object.values(ServiceStatus),
+};

@@ -1,0 +1,163 @@
+/**
+ * Clients for the emulator tests: the official Huawei and Tencent SDK clients aimed at the
+ * emulator, and a tiny control-API client.
+ */
+import { Agent } from "node:http";
+import core from "@huaweicloud/huaweicloud-sdk-core";
+import builder from "@huaweicloud/huaweicloud-sdk-core/ClientBuilder.js";
+import tencent from "tencentcloud-sdk-nodejs-common";
+import type { HuaweiCredential, TencentCredential } from "../../emulator/index.js";
+
+/** What a Huawei call gave back: the body on success, the SDK's exception fields otherwise. */
+export interface HwResult {
+  status: number;
+  body: Record<string, unknown>;
+  code?: string;
+  message?: string;
+  requestId?: string;
+}
+
+interface HcClientLike {
+  sendRequest(options: Record<string, unknown>): Promise<Record<string, unknown>>;
+  httpClient?: { _logger?: unknown };
+}
+
+const quietLogger = { error() {}, warn() {}, info() {}, debug() {} };
+
+/** The official Huawei core client (`HcClient`) for one credential, with its error logging muted. */
+export function huaweiClient(url: string, credential: HuaweiCredential) {
+  const client = new builder.ClientBuilder<HcClientLike>((hc) => hc as unknown as HcClientLike)
+    .withCredential(
+      new core.BasicCredentials()
+        .withAk(credential.accessKey)
+        .withSk(credential.secretKey)
+        .withProjectId(credential.projectId),
+    )
+    .withEndpoint(url)
+    .build();
+  // The SDK logs every non-2xx answer at ERROR level; tests provoke many on purpose.
+  if (client.httpClient) client.httpClient._logger = quietLogger;
+  return async function call(
+    method: string,
+    path: string,
+    options: { query?: Record<string, string | number>; body?: unknown } = {},
+  ): Promise<HwResult> {
+    try {
+      const response = await client.sendRequest({
+        method,
+        url: `/v1/{project_id}${path}`,
+        contentType: "application/json",
+        queryParams: options.query ?? {},
+        pathParams: {},
+        headers: {},
+        ...(options.body !== undefined ? { data: options.body } : {}),
+      });
+      const { httpStatusCode, ...body } = response;
+      return { status: httpStatusCode as number, body };
+    } catch (error) {
+      const e = error as {
+        httpStatusCode?: number;
+        errorCode?: string;
+        errorMsg?: string;
+        requestId?: string;
+      };
+      return {
+        status: e.httpStatusCode ?? 0,
+        body: {},
+        ...(e.errorCode !== undefined ? { code: e.errorCode } : {}),
+        ...(e.errorMsg !== undefined ? { message: e.errorMsg } : {}),
+        ...(e.requestId !== undefined ? { requestId: e.requestId } : {}),
+      };
+    }
+  };
+}
+
+/** What a Tencent call gave back: the `Response` on success, the SDK error's code otherwise. */
+export interface TcResult {
+  response?: Record<string, unknown>;
+  code?: string;
+  message?: string;
+  requestId?: string;
+}
+
+/**
+ * The official Tencent client. `vpc` mode uses endpoint `vpc.tencentcloudapi.com:PORT` with an
+ * agent whose lookup answers 127.0.0.1 (scope service `vpc`); `ip` mode uses `127.0.0.1:PORT`,
+ * which the SDK signs with service `127` (signing.md §1).
+ */
+export function tencentClient(
+  url: string,
+  credential: TencentCredential,
+  options: { mode?: "vpc" | "ip"; region?: string; method?: "POST" | "GET"; version?: string } = {},
+) {
+  const port = new URL(url).port;
+  const mode = options.mode ?? "vpc";
+  const agent = new Agent({
+    keepAlive: false,
+    lookup: (_host, opts, callback) => {
+      if ((opts as { all?: boolean }).all) {
+        (callback as unknown as (e: null, list: { address: string; family: number }[]) => void)(null, [
+          { address: "127.0.0.1", family: 4 },
+        ]);
+      } else callback(null, "127.0.0.1", 4);
+    },
+  });
+  const client = new tencent.AbstractClient(
+    mode === "vpc" ? `vpc.tencentcloudapi.com:${port}` : `127.0.0.1:${port}`,
+    options.version ?? "2017-03-12",
+    {
+      credential: { secretId: credential.secretId, secretKey: credential.secretKey },
+      region: options.region ?? "ap-guangzhou",
+      profile: {
+        httpProfile: {
+          protocol: "http://",
+          reqMethod: options.method ?? "POST",
+          ...(mode === "vpc" ? { agent } : {}),
+        },
+      },
+    },
+  );
+  return async function call(action: string, params: Record<string, unknown> = {}): Promise<TcResult> {
+    try {
+      return { response: (await client.request(action, params)) as Record<string, unknown> };
+    } catch (error) {
+      const e = error as { code?: string; message?: string; requestId?: string };
+      return {
+        ...(e.code !== undefined ? { code: e.code } : {}),
+        ...(e.message !== undefined ? { message: e.message } : {}),
+        ...(e.requestId !== undefined ? { requestId: e.requestId } : {}),
+      };
+    }
+  };
+}
+
+/** A JSON client for `/_emulator/*`. */
+export function controlClient(controlUrl: string) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON fields
+  async function send(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+    const response = await fetch(`${controlUrl}${path}`, {
+      method,
+      ...(body !== undefined
+        ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } }
+        : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text === "" ? undefined : JSON.parse(text) };
+  }
+  return {
+    send,
+    get: (path: string) => send("GET", path),
+    post: (path: string, body?: unknown) => send("POST", path, body),
+    put: (path: string, body?: unknown) => send("PUT", path, body),
+    patch: (path: string, body?: unknown) => send("PATCH", path, body),
+    delete: (path: string) => send("DELETE", path),
+  };
+}
+
+/** Fixed UUIDs for Huawei request bodies. */
+export const HW_IDS = {
+  vpc: "4189d3c2-8882-4871-a3c2-d380272eed80",
+  subnet: "4189d3c2-8882-4871-a3c2-d380272eed81",
+  port: "4189d3c2-8882-4871-a3c2-d380272eed88",
+  port2: "4189d3c2-8882-4871-a3c2-d380272eed89",
+} as const;
