@@ -1,0 +1,44 @@
+/**
+ * The gRPC client side of the provider protocol, loaded from `@pulumi/pulumi`'s own dependency tree.
+ *
+ * The generated message classes check `instanceof` against their own copy of `google-protobuf`
+ * (nested under `@pulumi/pulumi/node_modules` in this repo), so the client, the messages and
+ * `Struct` must all come from that tree: one `require` anchored at `@pulumi/pulumi/package.json`.
+ * The types are the generated `.d.ts` files, imported for types only.
+ */
+import { createRequire } from "node:module";
+import type * as grpcJs from "@grpc/grpc-js";
+import type * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb.js";
+import type * as providerPb from "@pulumi/pulumi/proto/provider_pb.js";
+import type * as statusPb from "@pulumi/pulumi/proto/status_pb.js";
+import type * as emptyPb from "google-protobuf/google/protobuf/empty_pb.js";
+import type * as structPb from "google-protobuf/google/protobuf/struct_pb.js";
+
+/** The modules the harness needs, all from one `@pulumi/pulumi` tree. */
+export interface ProtoModules {
+  grpc: typeof grpcJs;
+  provider: typeof providerPb;
+  providerGrpc: typeof providerGrpc;
+  status: typeof statusPb;
+  struct: typeof structPb;
+  empty: typeof emptyPb;
+}
+
+let cached: ProtoModules | undefined;
+
+/** Loads (once) the gRPC runtime and the generated provider messages of the installed `@pulumi/pulumi`. */
+export function loadProto(): ProtoModules {
+  if (cached === undefined) {
+    const pulumiPackage = createRequire(import.meta.url).resolve("@pulumi/pulumi/package.json");
+    const req = createRequire(pulumiPackage);
+    cached = {
+      grpc: req("@grpc/grpc-js") as typeof grpcJs,
+      provider: req("@pulumi/pulumi/proto/provider_pb") as typeof providerPb,
+      providerGrpc: req("@pulumi/pulumi/proto/provider_grpc_pb") as typeof providerGrpc,
+      status: req("@pulumi/pulumi/proto/status_pb") as typeof statusPb,
+      struct: req("google-protobuf/google/protobuf/struct_pb") as typeof structPb,
+      empty: req("google-protobuf/google/protobuf/empty_pb") as typeof emptyPb,
+    };
+  }
+  return cached;
+}
