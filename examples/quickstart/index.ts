@@ -1,0 +1,72 @@
+/**
+ * The quickstart: on each of Huawei Cloud and Tencent Cloud, an endpoint service in a provider VPC
+ * and an endpoint that connects to it from a consumer VPC. `npm run demo` runs it against the
+ * emulator through preview, up, an in-place change, a replacing change, refresh and destroy.
+ *
+ * Config (all optional):
+ *   allowedCidr   Huawei endpoint whitelist entry   (in place)
+ *   endpointName  Tencent endpoint name             (in place)
+ *   enableDns     Huawei endpoint private DNS       (replaces the endpoint)
+ *   tier          Tencent endpoint tag              (replaces the endpoint: Tencent tags are create-only)
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { VpcEndpoint, VpcEndpointService } from "pulumi-vpcep";
+
+export default async function quickstart() {
+  const config = new pulumi.Config();
+
+  // Huawei Cloud: IDs are UUIDs of the VPC, subnet and load balancer port you already have.
+  const huaweiService = new VpcEndpointService("orders-hw", {
+    cloud: "huaweicloud",
+    region: "cn-north-4",
+    vpcId: "0b1c7f5e-3a55-4d2c-9a51-2f7a1c9e0a10",
+    portId: "6a0e3f8b-9d1c-4b7e-8f23-5c4d2e1a9b30",
+    serverType: "LB",
+    serviceName: "orders",
+    ports: [{ clientPort: 443, serverPort: 8443 }],
+    approvalRequired: false,
+    tags: { team: "platform" },
+  });
+
+  const huaweiEndpoint = new VpcEndpoint("orders-hw-consumer", {
+    cloud: "huaweicloud",
+    region: "cn-north-4",
+    vpcId: "7d2e9c41-5b6a-4f38-8e1d-0c9b8a7f6e50",
+    subnetId: "3f4a5b6c-7d8e-4f90-a1b2-c3d4e5f6a7b8",
+    serviceId: huaweiService.id,
+    whitelist: [config.get("allowedCidr") ?? "10.0.0.0/24"],
+    enableDns: config.getBoolean("enableDns") ?? false,
+    tags: { team: "payments" },
+    timeouts: { create: "10m" },
+  });
+
+  // Tencent Cloud: a CLB exposed as a service, and an endpoint bound to a security group.
+  const tencentService = new VpcEndpointService("orders-tc", {
+    cloud: "tencentcloud",
+    region: "ap-guangzhou",
+    vpcId: "vpc-hj3he929",
+    serviceInstanceId: "lb-p1hiksdg",
+    serviceName: "orders",
+    approvalRequired: false,
+  });
+
+  const tencentEndpoint = new VpcEndpoint("orders-tc-consumer", {
+    cloud: "tencentcloud",
+    region: "ap-guangzhou",
+    vpcId: "vpc-coekkqtd",
+    subnetId: "subnet-4t7fr3fi",
+    serviceId: tencentService.id,
+    name: config.get("endpointName") ?? "orders-consumer",
+    securityGroupIds: ["sg-abcd1234"],
+    tags: { tier: config.get("tier") ?? "standard" },
+  });
+
+  return {
+    huaweiServiceName: huaweiService.endpointServiceName,
+    huaweiEndpointIp: huaweiEndpoint.privateIp,
+    huaweiEndpointState: huaweiEndpoint.state,
+    tencentServiceId: tencentService.id,
+    tencentEndpointIp: tencentEndpoint.privateIp,
+    tencentEndpointState: tencentEndpoint.state,
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * `npm run demo`: starts the emulator and runs the quickstart program through preview, up, a second
+ * preview, an in-place change, a replacing change, refresh and destroy, printing each step. Uses the
+ * real Pulumi CLI (Automation API, local file backend) when `pulumi` is on PATH, otherwise the
+ * engine-protocol runner (the real dynamic-provider host over gRPC).
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { EMULATOR_CREDENTIALS, startEmulator, type RunningEmulator } from "../emulator/index.js";
+import { runOps, type OperationReport } from "../tests/engine/cli.js";
+import { loadState } from "../tests/engine/state.js";
+import { runWithCli, type CliStage } from "./demo-cli.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const PROJECT = "vpcep-quickstart";
+const STACK = "dev";
+
+/** Stack config that points the provider at the emulator, with the emulator's documented keys. */
+export function emulatorConfig(emulator: RunningEmulator): Record<string, string> {
+  const hw = EMULATOR_CREDENTIALS.huaweicloud.primary;
+  const tc = EMULATOR_CREDENTIALS.tencentcloud.primary;
+  return {
+    "vpcep:huaweicloudEndpoint": emulator.urls.huaweicloud,
+    "vpcep:huaweicloudAccessKey": hw.accessKey,
+    "vpcep:huaweicloudSecretKey": hw.secretKey,
+    "vpcep:huaweicloudProjectId": hw.projectId,
+    "vpcep:tencentcloudEndpoint": emulator.urls.tencentcloud,
+    "vpcep:tencentcloudSecretId": tc.secretId,
+    "vpcep:tencentcloudSecretKey": tc.secretKey,
+    "vpcep:pollInterval": "250ms",
+    "vpcep:pollMaxInterval": "1s",
+    "vpcep:progressInterval": "1s",
+  };
+}
+
+export const SECRET_KEYS = ["vpcep:huaweicloudSecretKey", "vpcep:tencentcloudSecretKey"];
+
+/** The demo's stages: what to run, with which program config, and what must happen. */
+export const STAGES: CliStage[] = [
+  { title: "preview of a new stack", op: "preview", config: {}, expect: { create: 4 } },
+  { title: "up", op: "up", config: {}, expect: { create: 4 } },
+  { title: "second preview: no changes", op: "preview", config: {}, expect: { same: 4 } },
+  {
+    title: "in-place change: Huawei whitelist, Tencent endpoint name",
+    op: "up",
+    config: { allowedCidr: "10.1.0.0/24", endpointName: "orders-consumer-v2" },
+    expect: { update: 2, same: 2 },
+  },
+  {
+    title: "replacing change: Huawei private DNS, Tencent endpoint tag",
+    op: "up",
+    config: {
+      allowedCidr: "10.1.0.0/24",
+      endpointName: "orders-consumer-v2",
+      enableDns: "true",
+      tier: "premium",
+    },
+    expect: { replace: 2, same: 2 },
+  },
+  { title: "refresh", op: "refresh", config: {}, expect: { refresh: 4 } },
+  { title: "destroy", op: "destroy", config: {}, expect: { delete: 4 } },
+];
+
+function count(report: OperationReport): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const step of report.steps) counts[step.op] = (counts[step.op] ?? 0) + 1;
+  return counts;
+}
+
+function matches(actual: Record<string, number>, expected: Record<string, number>): boolean {
+  return Object.entries(expected).every(([op, n]) => actual[op] === n);
+}
+
+function describeResource(stateFile: string, name: string): string {
+  const resource = loadState(stateFile, PROJECT, STACK).resources.find((r) => r.name === name && !r.delete);
+  if (!resource) return "";
+  const outputs = resource.outputs;
+  return ` ${resource.id} state=${String(outputs.state ?? "?")}${outputs.privateIp ? ` ip=${String(outputs.privateIp)}` : ""}`;
+}
+
+async function runWithEngine(emulator: RunningEmulator): Promise<boolean> {
+  const workDir = mkdtempSync(path.join(tmpdir(), "vpcep-demo-"));
+  const stateFile = path.join(workDir, "state.json");
+  let ok = true;
+  try {
+    for (const [index, stage] of STAGES.entries()) {
+      console.log(`\n[${index + 1}/${STAGES.length}] ${stage.title} (${stage.op})`);
+      const [report] = await runOps({
+        program: path.join(ROOT, "dist/examples/quickstart/index.js"),
+        cwd: ROOT,
+        stateFile,
+        project: PROJECT,
+        stack: STACK,
+        config: { ...emulatorConfig(emulator), ...stage.config },
+        secretKeys: SECRET_KEYS,
+        ops: [stage.op],
+        onLine: (line) => console.log(`    | ${line}`),
+      });
+      for (const step of report!.steps) {
+        const detail = step.changedKeys?.length ? ` [${step.changedKeys.join(", ")}]` : "";
+        console.log(`  ${step.op.padEnd(8)} ${step.name}${detail}${describeResource(stateFile, step.name)}`);
+      }
+      for (const error of report!.errors) console.log(`  error: ${error}`);
+      const counts = count(report!);
+      if (!report!.ok || !matches(counts, stage.expect)) {
+        console.log(`  UNEXPECTED: got ${JSON.stringify(counts)}, expected ${JSON.stringify(stage.expect)}`);
+        ok = false;
+        break;
+      }
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  return ok;
+}
+
+function pulumiOnPath(): boolean {
+  try {
+    execFileSync("pulumi", ["version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<void> {
+  const emulator = await startEmulator({ defaultProgression: "time:600", auth: "strict" });
+  console.log(
+    `emulator: huaweicloud ${emulator.urls.huaweicloud}, tencentcloud ${emulator.urls.tencentcloud}`,
+  );
+  let ok = false;
+  try {
+    if (pulumiOnPath()) {
+      console.log("pulumi CLI found: running the quickstart through the Automation API");
+      ok = await runWithCli({
+        root: ROOT,
+        config: emulatorConfig(emulator),
+        secretKeys: SECRET_KEYS,
+        stages: STAGES,
+      });
+    } else {
+      console.log("pulumi CLI not found: running the quickstart through the engine-protocol runner");
+      ok = await runWithEngine(emulator);
+    }
+  } finally {
+    await emulator.close();
+  }
+  console.log(ok ? "\ndemo finished: every step did what it should" : "\ndemo FAILED");
+  process.exitCode = ok ? 0 : 1;
+}
+
+await main();
