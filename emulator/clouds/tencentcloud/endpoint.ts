@@ -1,0 +1,206 @@
+/**
+ * Endpoints: CreateVpcEndPoint, DescribeVpcEndPoint, ModifyVpcEndPointAttribute,
+ * DisassociateVpcEndPointSecurityGroups, DeleteVpcEndPoint.
+ * @link https://www.tencentcloud.com/document/api/215/40707
+ */
+import { current, observe } from "../../core/observe.js";
+import { TcErrors } from "./errors.js";
+import { EndPointState, TC_ENDPOINT_MODEL, TC_SERVICE_MODEL } from "./models.js";
+import { TcIds } from "./params.js";
+import {
+  endpointJson,
+  ZERO_TIME,
+  type TcEndpointAttrs,
+  type TcEndpointRecord,
+  type TcServiceAttrs,
+} from "./records.js";
+import { ownEndpoint, page, type TcAction } from "./request.js";
+
+const ENDPOINT_VIP_START = 0x0a000008; // 10.0.0.8, as in the documented example
+
+function ipOf(n: number): string {
+  return [24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join(".");
+}
+
+function isIpv4(value: string): boolean {
+  const parts = value.split(".");
+  return parts.length === 4 && parts.every((part) => /^(0|[1-9]\d{0,2})$/.test(part) && Number(part) <= 255);
+}
+
+export const createVpcEndPoint: TcAction = {
+  name: "CreateVpcEndPoint",
+  params: [
+    "VpcId",
+    "SubnetId",
+    "EndPointName",
+    "EndPointServiceId",
+    "EndPointVip",
+    "SecurityGroupId",
+    "Tags",
+    "IpAddressType",
+  ],
+  creates: true,
+  handler(req) {
+    const { params, ctx } = req;
+    const { state } = ctx;
+    const vpcId = params.str("VpcId", { required: true, pattern: TcIds.vpc });
+    const subnetId = params.str("SubnetId", { required: true, pattern: TcIds.subnet });
+    const name = params.str("EndPointName", { required: true, max: 60 });
+    const serviceId = params.str("EndPointServiceId", { required: true, pattern: TcIds.service });
+    const vip = params.str("EndPointVip");
+    // No reserved range is documented for Tencent: only the format is checked.
+    if (vip !== undefined && !isIpv4(vip)) throw TcErrors.malformed("EndPointVip", vip);
+    const securityGroup = params.str("SecurityGroupId", { pattern: TcIds.securityGroup });
+    const tags = params.tags();
+    params.ipv4Only();
+
+    const found = state.store.get<TcServiceAttrs>(serviceId);
+    const service = current(
+      ctx,
+      found && found.model === TC_SERVICE_MODEL && found.region === req.region ? found : undefined,
+    );
+    if (!service) throw TcErrors.notFound(serviceId);
+    if (service.deleting) throw TcErrors.unavailable(serviceId);
+    const owner = service.tenant === ctx.tenant;
+    if (!owner && !service.attrs.whiteList.some((entry) => entry.UserUin === ctx.tenant)) {
+      throw TcErrors.notWhitelisted(serviceId);
+    }
+    let address = vip;
+    if (address === undefined) {
+      const used = new Set(
+        state.store
+          .list<TcEndpointAttrs>({ cloud: "tencentcloud", model: TC_ENDPOINT_MODEL, region: req.region })
+          .filter((endpoint) => endpoint.attrs.SubnetId === subnetId)
+          .map((endpoint) => endpoint.attrs.EndPointVip),
+      );
+      let candidate = ENDPOINT_VIP_START;
+      while (used.has(ipOf(candidate))) candidate += 1;
+      address = ipOf(candidate);
+    }
+    const now = state.clock.now();
+    const record: TcEndpointRecord = state.store.add({
+      id: `vpce-${state.random.chars("abcdefghijklmnopqrstuvwxyz0123456789", 8)}`,
+      cloud: "tencentcloud",
+      model: TC_ENDPOINT_MODEL,
+      tenant: ctx.tenant,
+      region: req.region,
+      createdAt: now,
+      updatedAt: now,
+      status: EndPointState.Pending,
+      pending: [],
+      since: now,
+      reads: 0,
+      deleting: false,
+      attrs: {
+        VpcId: vpcId,
+        SubnetId: subnetId,
+        EndPointName: name,
+        EndPointServiceId: serviceId,
+        EndPointVip: address,
+        GroupSet: securityGroup ? [securityGroup] : [],
+        Tags: tags,
+        appId: state.credentials.tencentByUin(ctx.tenant)?.appId ?? "",
+        ServiceVpcId: service.attrs.VpcId,
+        ServiceVip: service.attrs.ServiceVip,
+        ServiceName: service.attrs.ServiceName,
+      },
+    });
+    state.transitions.begin(record, service.attrs.AutoAcceptFlag ? "createAutoAccept" : "create", now);
+    ctx.created.push(record.id);
+    return { EndPoint: endpointJson(record, ZERO_TIME) };
+  },
+};
+
+export const describeVpcEndPoint: TcAction = {
+  name: "DescribeVpcEndPoint",
+  params: ["Filters", "Offset", "Limit", "EndPointId", "IpAddressType", "MaxResults", "NextToken"],
+  handler(req) {
+    const { params, ctx } = req;
+    const ids = params.strList("EndPointId", { pattern: TcIds.endpoint });
+    const filters = params.filters(["end-point-service-id", "end-point-name", "end-point-id", "vpc-id"]);
+    const paging = params.paging();
+    params.ipv4Only();
+    let endpoints = ctx.state.store
+      .list<TcEndpointAttrs>({
+        cloud: "tencentcloud",
+        model: TC_ENDPOINT_MODEL,
+        tenant: ctx.tenant,
+        region: req.region,
+      })
+      .map((endpoint) => observe(ctx, endpoint))
+      .filter((endpoint): endpoint is TcEndpointRecord => endpoint !== undefined);
+    if (ids) {
+      for (const id of ids)
+        if (!endpoints.some((endpoint) => endpoint.id === id)) throw TcErrors.notFound(id);
+      endpoints = endpoints.filter((endpoint) => ids.includes(endpoint.id));
+    }
+    if (filters) {
+      const field: Record<string, (e: TcEndpointRecord) => string> = {
+        "end-point-service-id": (e) => e.attrs.EndPointServiceId,
+        "end-point-name": (e) => e.attrs.EndPointName,
+        "end-point-id": (e) => e.id,
+        "vpc-id": (e) => e.attrs.VpcId,
+      };
+      endpoints = endpoints.filter((endpoint) =>
+        [...filters].every(([name, values]) => values.includes(field[name]!(endpoint))),
+      );
+    }
+    return {
+      EndPointSet: page(endpoints, paging).map((endpoint) => endpointJson(endpoint)),
+      TotalCount: endpoints.length,
+    };
+  },
+};
+
+export const modifyVpcEndPointAttribute: TcAction = {
+  name: "ModifyVpcEndPointAttribute",
+  params: ["EndPointId", "EndPointName", "SecurityGroupIds", "IpAddressType"],
+  handler(req) {
+    const { params } = req;
+    const id = params.str("EndPointId", { required: true, pattern: TcIds.endpoint });
+    const name = params.str("EndPointName", { max: 60 });
+    const groups = params.strList("SecurityGroupIds", { pattern: TcIds.securityGroup });
+    params.ipv4Only();
+    const record = ownEndpoint(req, id, false);
+    if (name !== undefined) {
+      if (name === "") throw TcErrors.empty("EndPointName");
+      record.attrs.EndPointName = name;
+    }
+    // The list is ordered and replaces the whole set.
+    if (groups !== undefined) record.attrs.GroupSet = [...new Set(groups)];
+    record.updatedAt = req.ctx.state.clock.now();
+    return {};
+  },
+};
+
+export const disassociateVpcEndPointSecurityGroups: TcAction = {
+  name: "DisassociateVpcEndPointSecurityGroups",
+  params: ["EndPointId", "SecurityGroupIds"],
+  handler(req) {
+    const id = req.params.str("EndPointId", { required: true, pattern: TcIds.endpoint });
+    const groups = req.params.strList("SecurityGroupIds", {
+      required: true,
+      pattern: TcIds.securityGroup,
+      nonEmpty: true,
+    })!;
+    const record = ownEndpoint(req, id, false);
+    record.attrs.GroupSet = record.attrs.GroupSet.filter((group) => !groups.includes(group));
+    record.updatedAt = req.ctx.state.clock.now();
+    return {};
+  },
+};
+
+export const deleteVpcEndPoint: TcAction = {
+  name: "DeleteVpcEndPoint",
+  params: ["EndPointId", "IpAddressType"],
+  handler(req) {
+    const id = req.params.str("EndPointId", { required: true, pattern: TcIds.endpoint });
+    req.params.ipv4Only();
+    const record = ownEndpoint(req, id, false);
+    if (!record.deleting) {
+      record.deleting = true;
+      req.ctx.state.transitions.begin(record, "delete", req.ctx.state.clock.now());
+    }
+    return {};
+  },
+};
