@@ -337,13 +337,16 @@ export class ProviderHost {
   }
 
   /**
-   * Waits until the host has written nothing for `quietMs` (at most `maxMs`): provider output
-   * travels on a pipe, not with the gRPC answer, so its last lines can arrive just after it.
+   * Waits until the host has written nothing for `quietMs` (counted from the call at the
+   * earliest; at most `maxMs` in all): provider output travels on a pipe, not with the gRPC
+   * answer, so its last lines can arrive just after it.
    */
-  async settleLogs(quietMs = 50, maxMs = 1_000): Promise<void> {
-    const deadline = Date.now() + maxMs;
-    while (!this.exited && Date.now() < deadline && Date.now() - this.output.lastLineAt < quietMs) {
-      await new Promise((resolve) => setTimeout(resolve, quietMs / 2));
+  async settleLogs(quietMs = 100, maxMs = 2_000): Promise<void> {
+    const start = Date.now();
+    const deadline = start + maxMs;
+    const quietFor = (): number => Date.now() - Math.max(start, this.output.lastLineAt);
+    while (!this.exited && Date.now() < deadline && quietFor() < quietMs) {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, quietMs - quietFor())));
     }
   }
 
