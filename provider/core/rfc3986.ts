@@ -3,7 +3,10 @@
  * `encodeURIComponent` leaves `!'()*` alone, which the cloud signers encode.
  */
 export default function rfc3986(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase(),
+  );
 }
 
 /** Decodes a query component as sent (`+` is a literal plus for these signers, not a space). */

@@ -48,12 +48,25 @@ export interface HuaweiCredentials {
 
 /** Huawei Cloud AK/SK and project, from `vpcep:huaweicloud*` config or `HW_*` / `HUAWEICLOUD_SDK_*`. */
 export function huaweiCredentials(): HuaweiCredentials {
-  const securityToken = setting("huaweicloudSecurityToken", "HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN");
+  const securityToken = setting(
+    "huaweicloudSecurityToken",
+    "HW_SECURITY_TOKEN",
+    "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+  );
   const endpoint = setting("huaweicloudEndpoint", "VPCEP_HUAWEICLOUD_ENDPOINT");
   return {
-    accessKey: required("Huawei Cloud access key", "huaweicloudAccessKey", ["HW_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"]),
-    secretKey: required("Huawei Cloud secret key", "huaweicloudSecretKey", ["HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK"]),
-    projectId: required("Huawei Cloud project id", "huaweicloudProjectId", ["HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"]),
+    accessKey: required("Huawei Cloud access key", "huaweicloudAccessKey", [
+      "HW_ACCESS_KEY",
+      "HUAWEICLOUD_SDK_AK",
+    ]),
+    secretKey: required("Huawei Cloud secret key", "huaweicloudSecretKey", [
+      "HW_SECRET_KEY",
+      "HUAWEICLOUD_SDK_SK",
+    ]),
+    projectId: required("Huawei Cloud project id", "huaweicloudProjectId", [
+      "HW_PROJECT_ID",
+      "HUAWEICLOUD_SDK_PROJECT_ID",
+    ]),
     ...(securityToken ? { securityToken } : {}),
     ...(endpoint ? { endpoint } : {}),
   };

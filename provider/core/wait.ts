@@ -1,6 +1,7 @@
 /**
  * The one waiter: polls a status function until the resource is ready or gone, stops at once on a
- * terminal failure, and reports progress while it waits.
+ * terminal failure, and reports progress while it waits. Error messages leave out the subject:
+ * the caller's "creating <subject>: " prefix names it.
  */
 import backoffDelay from "./backoff.js";
 import type { Clock } from "./clock.js";
@@ -51,7 +52,7 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T | undefined
     lastStatus = observation.status;
     if (observation.phase === "failed") {
       throw new ResourceFailedError(
-        `${options.subject} reached state "${observation.status}": ${observation.reason}`,
+        `reached state "${observation.status}": ${observation.reason}`,
         observation.status,
         observation.reason,
       );
@@ -60,13 +61,13 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T | undefined
     if (options.target === "ready") {
       if (observation.phase === "ready") return observation.value;
       if (observation.phase === "gone" && notFoundLeft-- <= 0) {
-        throw new ResourceFailedError(`${options.subject} disappeared while waiting for it`, "not found", "");
+        throw new ResourceFailedError("disappeared while waiting for it to be ready", "not found", "");
       }
     }
     const now = clock.now();
     if (now >= deadline) {
       throw new WaitTimeoutError(
-        `timed out after ${formatElapsed(now - start)} waiting for ${options.subject} to be ${
+        `timed out after ${formatElapsed(now - start)} waiting to be ${
           options.target === "ready" ? "ready" : "deleted"
         } (last state "${lastStatus}")`,
         lastStatus,

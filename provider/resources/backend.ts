@@ -55,4 +55,8 @@ export interface Backend<Inputs extends { cloud: CloudName }, State> {
 }
 
 /** Builds the backend for one (cloud, kind) in a region, with credentials read at call time. */
-export type BackendFactory = (kind: ResourceKind, cloud: CloudName, region: string) => Backend<never, unknown>;
+export type BackendFactory = (
+  kind: ResourceKind,
+  cloud: CloudName,
+  region: string,
+) => Backend<never, unknown>;

@@ -11,7 +11,9 @@ export interface FieldDiff {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
@@ -20,7 +22,8 @@ export function canonicalJson(value: unknown): string {
 function normalise(value: unknown): unknown {
   if (value === undefined || value === null) return undefined;
   if (Array.isArray(value) && value.length === 0) return undefined;
-  if (typeof value === "object" && !Array.isArray(value) && Object.keys(value as object).length === 0) return undefined;
+  if (typeof value === "object" && !Array.isArray(value) && Object.keys(value as object).length === 0)
+    return undefined;
   if (value === "") return undefined;
   return value;
 }
@@ -36,7 +39,8 @@ export function diffFields(
   for (const [field, rule] of Object.entries(rules)) {
     const next = news[field];
     if (rule.computed && next === undefined) continue;
-    const differs = containsUnknown(next) || canonicalJson(normalise(olds[field])) !== canonicalJson(normalise(next));
+    const differs =
+      containsUnknown(next) || canonicalJson(normalise(olds[field])) !== canonicalJson(normalise(next));
     if (!differs) continue;
     changed.push(field);
     if (rule.change === "replace") replaces.push(field);

@@ -19,7 +19,12 @@ export const SCHEMA_VERSION = 1;
 
 export const DEFAULT_TIMEOUTS = { create: "10m", update: "10m", delete: "10m" } as const;
 
-type Inputs = { cloud: CloudName; region: string; timeouts?: { create?: string; update?: string; delete?: string } | undefined; adoptId?: string | undefined };
+type Inputs = {
+  cloud: CloudName;
+  region: string;
+  timeouts?: { create?: string; update?: string; delete?: string } | undefined;
+  adoptId?: string | undefined;
+};
 type AnyBackend = Backend<Inputs, unknown>;
 
 export interface ResourceDefinition {
@@ -94,7 +99,12 @@ export class Lifecycle {
     return parseDuration(inputs.timeouts?.[operation] ?? DEFAULT_TIMEOUTS[operation]);
   }
 
-  private async waitReady(backend: AnyBackend, id: string, inputs: Inputs, timeoutMs: number): Promise<unknown> {
+  private async waitReady(
+    backend: AnyBackend,
+    id: string,
+    inputs: Inputs,
+    timeoutMs: number,
+  ): Promise<unknown> {
     const settings = tuning();
     return waitFor<unknown>({
       subject: this.subject(backend, id),
@@ -130,7 +140,9 @@ export class Lifecycle {
       refresh: async (): Promise<Observation<unknown>> => {
         const state = await backend.find(id);
         // While deleting, even a "failed" status is only a step towards not found.
-        return state === undefined ? { phase: "gone", status: "not found" } : { phase: "pending", status: backend.outputs(state).status };
+        return state === undefined
+          ? { phase: "gone", status: "not found" }
+          : { phase: "pending", status: backend.outputs(state).status };
       },
     });
   }
@@ -161,14 +173,20 @@ export class Lifecycle {
   async create(props: Props): Promise<{ id: string; outs: Props }> {
     const inputs = this.parse(props);
     const backend = this.backendFor(inputs);
-    if (inputs.adoptId) return this.adopt(backend, inputs, inputs.adoptId);
+    if (inputs.adoptId) return this.adopt(backend, inputs, inputs.adoptId, props);
     const started = this.clock.now();
     const deadline = this.timeout(inputs, "create");
     let id: string;
     try {
       id = await backend.create(inputs);
     } catch (err) {
-      throw new ProviderError(`creating ${backend.label}: ${messageOf(err)}`, "CreateFailed", inputs.cloud, undefined, { cause: err });
+      throw new ProviderError(
+        `creating ${backend.label}: ${messageOf(err)}`,
+        "CreateFailed",
+        inputs.cloud,
+        undefined,
+        { cause: err },
+      );
     }
     this.log(`${this.subject(backend, id)}: create requested`);
     try {
@@ -177,25 +195,45 @@ export class Lifecycle {
         await backend.finishCreate(id, inputs, state);
         state = (await backend.find(id)) ?? state;
       }
-      this.log(`${this.subject(backend, id)}: ${backend.outputs(state).status} after ${Math.round((this.clock.now() - started) / 1000)}s`);
+      this.log(
+        `${this.subject(backend, id)}: ${backend.outputs(state).status} after ${Math.round((this.clock.now() - started) / 1000)}s`,
+      );
       return { id, outs: outputsOf(backend, inputs, state) };
     } catch (err) {
-      throw await this.partial(backend, id, inputs, `creating ${this.subject(backend, id)}`, err);
+      throw await this.partial(
+        backend,
+        id,
+        inputs,
+        props.__provider,
+        `creating ${this.subject(backend, id)}`,
+        err,
+      );
     }
   }
 
   /** Takes over an existing object after checking that what cannot change in place matches. */
-  private async adopt(backend: AnyBackend, inputs: Inputs, id: string): Promise<{ id: string; outs: Props }> {
+  private async adopt(
+    backend: AnyBackend,
+    inputs: Inputs,
+    id: string,
+    props: Props,
+  ): Promise<{ id: string; outs: Props }> {
     const subject = this.subject(backend, id);
     const state = await backend.find(id);
-    if (state === undefined) throw new ValidationError(`adopting ${subject}: it does not exist in ${inputs.region}`);
+    if (state === undefined)
+      throw new ValidationError(`adopting ${subject}: it does not exist in ${inputs.region}`);
     const observed = backend.observedInputs(state) as Props;
     const { changed, replaces } = diffFields(backend.fields, observed, inputs as Props);
     if (replaces.length > 0) {
       const differences = replaces
-        .map((f) => `${f}: cloud has ${canonicalJson(observed[f])}, program has ${canonicalJson((inputs as Props)[f])}`)
+        .map(
+          (f) =>
+            `${f}: cloud has ${canonicalJson(observed[f])}, program has ${canonicalJson((inputs as Props)[f])}`,
+        )
         .join("; ");
-      throw new ValidationError(`adopting ${subject}: these fields differ and cannot change in place: ${differences}`);
+      throw new ValidationError(
+        `adopting ${subject}: these fields differ and cannot change in place: ${differences}`,
+      );
     }
     const inPlace = changed.filter((f) => backend.fields[f]?.change === "update");
     if (inPlace.length > 0) {
@@ -205,7 +243,7 @@ export class Lifecycle {
         const settled = await this.waitReady(backend, id, inputs, this.timeout(inputs, "update"));
         return { id, outs: outputsOf(backend, inputs, settled) };
       } catch (err) {
-        throw await this.partial(backend, id, inputs, `adopting ${subject}`, err);
+        throw await this.partial(backend, id, inputs, props.__provider, `adopting ${subject}`, err);
       }
     }
     this.log(`${subject}: adopted`);
@@ -213,7 +251,14 @@ export class Lifecycle {
   }
 
   /** Wraps a failure after the object exists, carrying id and properties for the engine. */
-  private async partial(backend: AnyBackend, id: string, inputs: Inputs, action: string, err: unknown): Promise<PartialCreateError> {
+  private async partial(
+    backend: AnyBackend,
+    id: string,
+    inputs: Inputs,
+    providerText: unknown,
+    action: string,
+    err: unknown,
+  ): Promise<PartialCreateError> {
     let properties: Props = { ...withoutEngineKeys(inputs as Props), schemaVersion: SCHEMA_VERSION };
     try {
       const state = await backend.find(id);
@@ -221,6 +266,9 @@ export class Lifecycle {
     } catch {
       // The error being reported matters more than a fresher snapshot.
     }
+    // The host does not add the provider to these properties; without it the engine cannot run
+    // delete or refresh on the recorded resource.
+    if (providerText !== undefined) properties.__provider = providerText;
     const message = `${action}: ${messageOf(err)}`;
     return new PartialCreateError(message, id, properties, [message], err);
   }
@@ -228,7 +276,9 @@ export class Lifecycle {
   async read(id: string, props: Props): Promise<{ id?: string; props?: Props; inputs?: Props }> {
     const known = withoutEngineKeys(props);
     if (known.cloud === undefined || known.region === undefined) {
-      throw new ValidationError(`reading ${this.definition.kindLabel} ${id}: "cloud" and "region" are required`);
+      throw new ValidationError(
+        `reading ${this.definition.kindLabel} ${id}: "cloud" and "region" are required`,
+      );
     }
     const backend = this.definition.backend(known.cloud as CloudName, String(known.region));
     const state = await backend.find(id);
@@ -245,7 +295,13 @@ export class Lifecycle {
     const { changed } = diffFields(backend.fields, olds, inputs as Props);
     const cloudChanges = changed.filter((f) => backend.fields[f]?.change === "update");
     if (cloudChanges.length === 0) {
-      return { outs: { ...withoutEngineKeys(olds), ...withoutEngineKeys(inputs as Props), schemaVersion: SCHEMA_VERSION } };
+      return {
+        outs: {
+          ...withoutEngineKeys(olds),
+          ...withoutEngineKeys(inputs as Props),
+          schemaVersion: SCHEMA_VERSION,
+        },
+      };
     }
     const subject = this.subject(backend, id);
     const from = { ...withoutEngineKeys(olds) } as Inputs;
@@ -255,7 +311,7 @@ export class Lifecycle {
       const state = await this.waitReady(backend, id, inputs, this.timeout(inputs, "update"));
       return { outs: outputsOf(backend, inputs, state) };
     } catch (err) {
-      throw await this.partial(backend, id, inputs, `updating ${subject}`, err);
+      throw await this.partial(backend, id, inputs, news.__provider, `updating ${subject}`, err);
     }
   }
 
@@ -269,7 +325,13 @@ export class Lifecycle {
       await backend.delete(id);
       await this.waitGone(backend, id, timeoutMs);
     } catch (err) {
-      throw new ProviderError(`deleting ${subject}: ${messageOf(err)}`, "DeleteFailed", backend.cloud, undefined, { cause: err });
+      throw new ProviderError(
+        `deleting ${subject}: ${messageOf(err)}`,
+        "DeleteFailed",
+        backend.cloud,
+        undefined,
+        { cause: err },
+      );
     }
     this.log(`${subject}: deleted`);
   }
@@ -277,5 +339,9 @@ export class Lifecycle {
 
 /** The input fields (by the backend's rules) present in stored properties. */
 function pickInputFields(backend: AnyBackend, props: Props): Props {
-  return Object.fromEntries(Object.keys(backend.fields).filter((f) => props[f] !== undefined).map((f) => [f, props[f]]));
+  return Object.fromEntries(
+    Object.keys(backend.fields)
+      .filter((f) => props[f] !== undefined)
+      .map((f) => [f, props[f]]),
+  );
 }

@@ -15,27 +15,29 @@ export const CLOUD_LABEL: Record<CloudName, string> = {
 export function tagsSchema(cloud: CloudName, kind: ResourceKind) {
   const limits = TAG_LIMITS[cloud][kind];
   const label = CLOUD_LABEL[cloud];
-  return z
-    .record(z.string(), z.string({ error: "tag values must be strings" }))
-    .superRefine((tags, ctx) => {
-      const entries = Object.entries(tags);
-      if (entries.length > limits.maxCount) {
+  return z.record(z.string(), z.string({ error: "tag values must be strings" })).superRefine((tags, ctx) => {
+    const entries = Object.entries(tags);
+    if (entries.length > limits.maxCount) {
+      ctx.addIssue({
+        code: "custom",
+        message: `at most ${limits.maxCount} tags are allowed on a ${label} ${kindLabel(kind)} (got ${entries.length})`,
+      });
+    }
+    for (const [key, value] of entries) {
+      const keyProblem = tagTextProblem(key, limits.keyMinLength, limits.keyMaxLength, limits);
+      if (keyProblem) ctx.addIssue({ code: "custom", path: [key], message: `tag key ${keyProblem}` });
+      const prefix = limits.reservedPrefixes.find((p) => key.toLowerCase().startsWith(p.toLowerCase()));
+      if (prefix) {
         ctx.addIssue({
           code: "custom",
-          message: `at most ${limits.maxCount} tags are allowed on a ${label} ${kindLabel(kind)} (got ${entries.length})`,
+          path: [key],
+          message: `tag key must not start with "${prefix}", reserved by ${label}`,
         });
       }
-      for (const [key, value] of entries) {
-        const keyProblem = tagTextProblem(key, limits.keyMinLength, limits.keyMaxLength, limits);
-        if (keyProblem) ctx.addIssue({ code: "custom", path: [key], message: `tag key ${keyProblem}` });
-        const prefix = limits.reservedPrefixes.find((p) => key.toLowerCase().startsWith(p.toLowerCase()));
-        if (prefix) {
-          ctx.addIssue({ code: "custom", path: [key], message: `tag key must not start with "${prefix}", reserved by ${label}` });
-        }
-        const valueProblem = tagTextProblem(value, limits.valueMinLength, limits.valueMaxLength, limits);
-        if (valueProblem) ctx.addIssue({ code: "custom", path: [key], message: `tag value ${valueProblem}` });
-      }
-    });
+      const valueProblem = tagTextProblem(value, limits.valueMinLength, limits.valueMaxLength, limits);
+      if (valueProblem) ctx.addIssue({ code: "custom", path: [key], message: `tag value ${valueProblem}` });
+    }
+  });
 }
 
 function tagTextProblem(
@@ -72,7 +74,10 @@ export const ipv4AddressSchema = z.string().superRefine((value, ctx) => {
   if (!ipaddr.IPv4.isValidFourPartDecimal(value)) {
     ctx.addIssue({ code: "custom", message: `must be an IPv4 address such as 10.0.0.8 (got "${value}")` });
   } else if (overlapsReserved(value)) {
-    ctx.addIssue({ code: "custom", message: `${value} is inside ${RESERVED_CIDR}, which the clouds reserve for VPC endpoints` });
+    ctx.addIssue({
+      code: "custom",
+      message: `${value} is inside ${RESERVED_CIDR}, which the clouds reserve for VPC endpoints`,
+    });
   }
 });
 
@@ -80,11 +85,17 @@ export const ipv4AddressSchema = z.string().superRefine((value, ctx) => {
 export const ipv4AddressOrCidrSchema = z.string().superRefine((value, ctx) => {
   const range = parseAddressOrCidr(value);
   if (!range || range[0].kind() !== "ipv4") {
-    ctx.addIssue({ code: "custom", message: `must be an IPv4 address or CIDR such as 10.0.0.0/24 (got "${value}")` });
+    ctx.addIssue({
+      code: "custom",
+      message: `must be an IPv4 address or CIDR such as 10.0.0.0/24 (got "${value}")`,
+    });
   } else if (value.includes("/") && !ipaddr.IPv4.isValidCIDR(value)) {
     ctx.addIssue({ code: "custom", message: `must be an IPv4 CIDR such as 10.0.0.0/24 (got "${value}")` });
   } else if (overlapsReserved(value)) {
-    ctx.addIssue({ code: "custom", message: `${value} overlaps ${RESERVED_CIDR}, which the clouds reserve for VPC endpoints` });
+    ctx.addIssue({
+      code: "custom",
+      message: `${value} overlaps ${RESERVED_CIDR}, which the clouds reserve for VPC endpoints`,
+    });
   }
 });
 
@@ -95,11 +106,15 @@ export function stringSet(item: z.ZodType<string>, max?: number, what = "entries
     .superRefine((values, ctx) => {
       const seen = new Set<string>();
       values.forEach((value, index) => {
-        if (seen.has(value)) ctx.addIssue({ code: "custom", path: [index], message: `duplicate entry "${value}"` });
+        if (seen.has(value))
+          ctx.addIssue({ code: "custom", path: [index], message: `duplicate entry "${value}"` });
         seen.add(value);
       });
       if (max !== undefined && values.length > max) {
-        ctx.addIssue({ code: "custom", message: `at most ${max} ${what} are allowed (got ${values.length})` });
+        ctx.addIssue({
+          code: "custom",
+          message: `at most ${max} ${what} are allowed (got ${values.length})`,
+        });
       }
     })
     .transform((values) => [...values].sort());

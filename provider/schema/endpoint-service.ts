@@ -7,7 +7,10 @@ const HW = LIMITS.huaweicloud;
 const TC = LIMITS.tencentcloud;
 const uuid = patterned(HW.uuid, "a lowercase UUID");
 
-const port = z.int({ error: "must be an integer" }).min(LIMITS.ports.min, { error: "must be between 1 and 65535" }).max(LIMITS.ports.max, { error: "must be between 1 and 65535" });
+const port = z
+  .int({ error: "must be an integer" })
+  .min(LIMITS.ports.min, { error: "must be between 1 and 65535" })
+  .max(LIMITS.ports.max, { error: "must be between 1 and 65535" });
 
 const portMapping = z.strictObject({
   clientPort: port,
@@ -36,7 +39,8 @@ const portMappings = z
   })
   .transform((mappings) =>
     [...mappings].sort(
-      (a, b) => a.protocol.localeCompare(b.protocol) || a.clientPort - b.clientPort || a.serverPort - b.serverPort,
+      (a, b) =>
+        a.protocol.localeCompare(b.protocol) || a.clientPort - b.clientPort || a.serverPort - b.serverPort,
     ),
   );
 
@@ -56,7 +60,9 @@ export const huaweiServiceSchema = z.strictObject({
   permissions: stringSet(
     z
       .string()
-      .refine((p) => p !== "iam:domain::*", { error: 'use "*" to allow every account; "iam:domain::*" is rejected by the API' })
+      .refine((p) => p !== "iam:domain::*", {
+        error: 'use "*" to allow every account; "iam:domain::*" is rejected by the API',
+      })
       .pipe(patterned(HW.permission, 'iam:domain::<32-hex domain id>, organizations:orgPath::<path> or "*"')),
     undefined,
     "permissions",
@@ -77,7 +83,9 @@ export const tencentServiceSchema = z.strictObject({
   region: patterned(TC.region, "a Tencent Cloud region such as ap-guangzhou"),
   vpcId: patterned(TC.vpcId, "a VPC id such as vpc-abcd1234"),
   serviceInstanceId: z.string().min(1, { error: "must not be empty" }),
-  serviceType: z.enum(TC.serviceTypes, { error: `must be one of ${TC.serviceTypes.join(", ")}` }).default("CLB"),
+  serviceType: z
+    .enum(TC.serviceTypes, { error: `must be one of ${TC.serviceTypes.join(", ")}` })
+    .default("CLB"),
   serviceName: z
     .string()
     .min(1, { error: "must not be empty" })
@@ -88,7 +96,10 @@ export const tencentServiceSchema = z.strictObject({
   ...lifecycleFields,
 });
 
-export const endpointServiceSchema = z.discriminatedUnion("cloud", [huaweiServiceSchema, tencentServiceSchema]);
+export const endpointServiceSchema = z.discriminatedUnion("cloud", [
+  huaweiServiceSchema,
+  tencentServiceSchema,
+]);
 
 export type HuaweiServiceInputs = z.output<typeof huaweiServiceSchema>;
 export type TencentServiceInputs = z.output<typeof tencentServiceSchema>;

@@ -1,6 +1,13 @@
 /** Inputs of `VpcEndpoint`, one branch per cloud, discriminated on `cloud`. */
 import { z } from "zod";
-import { ipv4AddressOrCidrSchema, ipv4AddressSchema, lifecycleFields, patterned, stringSet, tagsSchema } from "./common.js";
+import {
+  ipv4AddressOrCidrSchema,
+  ipv4AddressSchema,
+  lifecycleFields,
+  patterned,
+  stringSet,
+  tagsSchema,
+} from "./common.js";
 import { LIMITS } from "./limits.js";
 
 const HW = LIMITS.huaweicloud;
@@ -39,7 +46,10 @@ export const tencentEndpointSchema = z.strictObject({
   vpcId: patterned(TC.vpcId, "a VPC id such as vpc-abcd1234"),
   subnetId: patterned(TC.subnetId, "a subnet id such as subnet-abcd1234"),
   serviceId: patterned(TC.endpointServiceId, "an endpoint service id such as vpcsvc-abcd1234"),
-  name: z.string().min(1, { error: "must not be empty" }).max(TC.name.maxLength, { error: "must be at most 60 characters" }),
+  name: z
+    .string()
+    .min(1, { error: "must not be empty" })
+    .max(TC.name.maxLength, { error: "must be at most 60 characters" }),
   privateIp: ipv4AddressSchema.optional(),
   securityGroupIds: stringSet(
     patterned(TC.securityGroupId, "a security group id such as sg-abcd1234"),

@@ -3,4 +3,9 @@ export * from "./limits.js";
 export * from "./endpoint.js";
 export * from "./endpoint-service.js";
 export { checkInputs, type CheckFailure, type CheckOutcome } from "./check.js";
-export { RESERVED_CIDR, overlapsReserved, parseAddressOrCidr, rangesOverlap } from "../core/reserved-range.js";
+export {
+  RESERVED_CIDR,
+  overlapsReserved,
+  parseAddressOrCidr,
+  rangesOverlap,
+} from "../core/reserved-range.js";

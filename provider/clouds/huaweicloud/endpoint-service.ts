@@ -124,7 +124,9 @@ export function huaweiServiceBackend(region: string, client: HuaweiClient = crea
         status: service.status,
         state: STATE[service.status] ?? service.status,
         // Consumers connect by the full name; build it when the cloud returned only the short one.
-        endpointServiceName: name.endsWith(service.id) ? name : `${region}.${name ? name + "." : ""}${service.id}`,
+        endpointServiceName: name.endsWith(service.id)
+          ? name
+          : `${region}.${name ? name + "." : ""}${service.id}`,
         connectionCount: service.connection_count ?? 0,
         ...(service.created_at ? { createdAt: service.created_at } : {}),
       };
@@ -144,7 +146,12 @@ export function huaweiServiceBackend(region: string, client: HuaweiClient = crea
             serverPort: p.server_port,
             protocol: (p.protocol ?? "TCP") as "TCP" | "UDP",
           }))
-          .sort((a, b) => a.protocol.localeCompare(b.protocol) || a.clientPort - b.clientPort || a.serverPort - b.serverPort),
+          .sort(
+            (a, b) =>
+              a.protocol.localeCompare(b.protocol) ||
+              a.clientPort - b.clientPort ||
+              a.serverPort - b.serverPort,
+          ),
         ...(serviceName ? { serviceName } : {}),
         approvalRequired: service.approval_enabled,
         permissions: [...permissions].sort(),
@@ -159,18 +166,35 @@ export function huaweiServiceBackend(region: string, client: HuaweiClient = crea
       const body = Object.fromEntries(changed.filter((f) => f in PUT_FIELDS).map((f) => PUT_FIELDS[f]!(to)));
       // Never an empty PUT: OTC once sent one when only the permissions changed.
       if (Object.keys(body).length > 0) {
-        await client.call({ method: "PUT", path: `/vpc-endpoint-services/${id}`, operation: "UpdateEndpointService", body });
+        await client.call({
+          method: "PUT",
+          path: `/vpc-endpoint-services/${id}`,
+          operation: "UpdateEndpointService",
+          body,
+        });
       }
       if (changed.includes("permissions")) {
-        await changePermissions(id, "remove", from.permissions.filter((p) => !to.permissions.includes(p)));
-        await changePermissions(id, "add", to.permissions.filter((p) => !from.permissions.includes(p)));
+        await changePermissions(
+          id,
+          "remove",
+          from.permissions.filter((p) => !to.permissions.includes(p)),
+        );
+        await changePermissions(
+          id,
+          "add",
+          to.permissions.filter((p) => !from.permissions.includes(p)),
+        );
       }
       if (changed.includes("tags")) await updateTags(client, "endpoint_service", id, from.tags, to.tags);
     },
 
     async delete(id) {
       try {
-        await client.call({ method: "DELETE", path: `/vpc-endpoint-services/${id}`, operation: "DeleteEndpointService" });
+        await client.call({
+          method: "DELETE",
+          path: `/vpc-endpoint-services/${id}`,
+          operation: "DeleteEndpointService",
+        });
       } catch (err) {
         if (!isNotFound(err)) throw err;
       }

@@ -36,7 +36,10 @@ export function describeErrors(errors: HuaweiEndpoint["error"]): string {
   return parts.length > 0 ? parts.join("; ") : "the cloud gave no reason";
 }
 
-export function classifyEndpoint(endpoint: HuaweiEndpoint, inputs: { waitForAcceptance?: boolean }): Classified {
+export function classifyEndpoint(
+  endpoint: HuaweiEndpoint,
+  inputs: { waitForAcceptance?: boolean },
+): Classified {
   switch (endpoint.status) {
     case EndpointStatus.Accepted:
       return { phase: "ready", status: endpoint.status };
@@ -45,7 +48,11 @@ export function classifyEndpoint(endpoint: HuaweiEndpoint, inputs: { waitForAcce
         ? { phase: "pending", status: endpoint.status }
         : { phase: "ready", status: endpoint.status };
     case EndpointStatus.Rejected:
-      return { phase: "failed", status: endpoint.status, reason: "the endpoint service owner rejected the connection" };
+      return {
+        phase: "failed",
+        status: endpoint.status,
+        reason: "the endpoint service owner rejected the connection",
+      };
     case EndpointStatus.Failed:
       return { phase: "failed", status: endpoint.status, reason: describeErrors(endpoint.error) };
     default:

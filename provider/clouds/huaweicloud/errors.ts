@@ -37,7 +37,11 @@ export function classifyResponse(response: CloudResponse, operation: string): Cl
   let message = response.body.slice(0, 200);
   let requestId = header(response, "x-request-id");
   try {
-    const body = JSON.parse(response.body) as { error_code?: string; error_msg?: string; request_id?: string };
+    const body = JSON.parse(response.body) as {
+      error_code?: string;
+      error_msg?: string;
+      request_id?: string;
+    };
     code = body.error_code ?? code;
     message = body.error_msg ?? message;
     requestId = requestId ?? body.request_id;

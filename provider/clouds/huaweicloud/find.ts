@@ -13,7 +13,10 @@ async function orUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
 }
 
 /** GET /vpc-endpoints/{id}; a mismatched id counts as not found (eventual-consistency guard). */
-export async function findEndpointById(client: HuaweiClient, id: string): Promise<HuaweiEndpoint | undefined> {
+export async function findEndpointById(
+  client: HuaweiClient,
+  id: string,
+): Promise<HuaweiEndpoint | undefined> {
   const endpoint = await orUndefined(() =>
     client.call<HuaweiEndpoint>({ method: "GET", path: `/vpc-endpoints/${id}`, operation: "GetEndpoint" }),
   );
@@ -23,7 +26,11 @@ export async function findEndpointById(client: HuaweiClient, id: string): Promis
 /** GET /vpc-endpoint-services/{id}. */
 export async function findServiceById(client: HuaweiClient, id: string): Promise<HuaweiService | undefined> {
   const service = await orUndefined(() =>
-    client.call<HuaweiService>({ method: "GET", path: `/vpc-endpoint-services/${id}`, operation: "GetEndpointService" }),
+    client.call<HuaweiService>({
+      method: "GET",
+      path: `/vpc-endpoint-services/${id}`,
+      operation: "GetEndpointService",
+    }),
   );
   return service?.id === id ? service : undefined;
 }
@@ -48,7 +55,10 @@ export async function findServicePermissions(client: HuaweiClient, id: string): 
 }
 
 /** The service plus its permissions, or undefined when gone. */
-export async function findServiceStateById(client: HuaweiClient, id: string): Promise<HuaweiServiceState | undefined> {
+export async function findServiceStateById(
+  client: HuaweiClient,
+  id: string,
+): Promise<HuaweiServiceState | undefined> {
   const service = await findServiceById(client, id);
   if (!service) return undefined;
   const permissions = await orUndefined(() => findServicePermissions(client, id));

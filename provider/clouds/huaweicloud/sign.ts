@@ -58,7 +58,9 @@ export function canonicalQuery(query: string): string {
 
 /** The canonical request over the given signed header names. */
 export function canonicalRequest(req: HuaweiSignable, signedHeaders: string[]): string {
-  const headerLines = signedHeaders.map((name) => `${name}:${headerValue(req.headers, name).trim()}\n`).join("");
+  const headerLines = signedHeaders
+    .map((name) => `${name}:${headerValue(req.headers, name).trim()}\n`)
+    .join("");
   const declaredHash = headerValue(req.headers, "x-sdk-content-sha256");
   const payloadHash = declaredHash !== "" ? declaredHash : sha256Hex(req.body);
   return [
@@ -79,7 +81,10 @@ export function signature(secretKey: string, sdkDate: string, canonical: string)
 
 /** `YYYYMMDDTHHMMSSZ` for `X-Sdk-Date`. */
 export function sdkDate(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** The `Authorization` header value for a request whose headers already include `X-Sdk-Date`. */
@@ -94,9 +99,10 @@ export function authorization(req: HuaweiSignable, accessKey: string, secretKey:
 export function parseAuthorization(
   value: string,
 ): { accessKey: string; signedHeaders: string[]; signature: string } | undefined {
-  const match = /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]+)$/.exec(
-    value.trim(),
-  );
+  const match =
+    /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]+)$/.exec(
+      value.trim(),
+    );
   if (!match) return undefined;
   return { accessKey: match[1]!, signedHeaders: match[2]!.split(";"), signature: match[3]! };
 }

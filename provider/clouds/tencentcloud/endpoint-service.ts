@@ -97,7 +97,9 @@ export function tencentServiceBackend(region: string, client: TencentClient = cr
     },
 
     async update(id, from, to, changed) {
-      const modify = ["serviceName", "approvalRequired", "serviceInstanceId"].filter((f) => changed.includes(f));
+      const modify = ["serviceName", "approvalRequired", "serviceInstanceId"].filter((f) =>
+        changed.includes(f),
+      );
       if (modify.length > 0) {
         await client.call(
           "ModifyVpcEndPointServiceAttribute",
@@ -115,7 +117,11 @@ export function tencentServiceBackend(region: string, client: TencentClient = cr
       if (changed.includes("permissions")) {
         const removed = from.permissions.filter((p) => !to.permissions.includes(p));
         if (removed.length > 0) {
-          await client.call("DeleteVpcEndPointServiceWhiteList", { UserUin: removed, EndPointServiceId: id }, true);
+          await client.call(
+            "DeleteVpcEndPointServiceWhiteList",
+            { UserUin: removed, EndPointServiceId: id },
+            true,
+          );
         }
         await addPermissions(
           id,

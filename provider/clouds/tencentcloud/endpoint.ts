@@ -27,7 +27,10 @@ export const endpointFields: Backend<TencentEndpointInputs, TencentEndpointState
   privateIp: { change: "replace", computed: true },
   tags: { change: "replace" },
   name: { change: "update", call: "ModifyVpcEndPointAttribute" },
-  securityGroupIds: { change: "update", call: "ModifyVpcEndPointAttribute / DisassociateVpcEndPointSecurityGroups" },
+  securityGroupIds: {
+    change: "update",
+    call: "ModifyVpcEndPointAttribute / DisassociateVpcEndPointSecurityGroups",
+  },
   waitForAcceptance: { change: "ignore" },
   timeouts: { change: "ignore" },
   adoptId: { change: "ignore" },
@@ -46,7 +49,9 @@ export function classifyEndpoint(
     case EndpointState.Active:
       return { phase: "ready", status };
     case EndpointState.Pending:
-      return inputs.waitForAcceptance || serviceAutoAccepts ? { phase: "pending", status } : { phase: "ready", status };
+      return inputs.waitForAcceptance || serviceAutoAccepts
+        ? { phase: "pending", status }
+        : { phase: "ready", status };
     case EndpointState.Rejected:
       return { phase: "failed", status, reason: "the endpoint service owner rejected the connection" };
     case EndpointState.Failed:
@@ -120,7 +125,9 @@ export function tencentEndpointBackend(region: string, client: TencentClient = c
         dnsNames: [],
         endpointServiceName: endpoint.ServiceName ?? "",
         ...(endpoint.ServiceVip ? { serviceVip: endpoint.ServiceVip } : {}),
-        ...(endpoint.CreateTime && endpoint.CreateTime !== ZERO_TIME ? { createdAt: endpoint.CreateTime } : {}),
+        ...(endpoint.CreateTime && endpoint.CreateTime !== ZERO_TIME
+          ? { createdAt: endpoint.CreateTime }
+          : {}),
       };
     },
 

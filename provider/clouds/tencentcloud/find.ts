@@ -22,7 +22,10 @@ function single<T>(items: T[] | undefined, what: string): T | undefined {
 }
 
 /** DescribeVpcEndPoint by id; an empty set or ResourceNotFound is undefined. */
-export async function findEndpointById(client: TencentClient, id: string): Promise<TencentEndpoint | undefined> {
+export async function findEndpointById(
+  client: TencentClient,
+  id: string,
+): Promise<TencentEndpoint | undefined> {
   const page = await orUndefined(() =>
     client.call<{ EndPointSet?: TencentEndpoint[] }>("DescribeVpcEndPoint", { EndPointId: [id] }, true),
   );
@@ -31,7 +34,10 @@ export async function findEndpointById(client: TencentClient, id: string): Promi
 }
 
 /** DescribeVpcEndPointService by id. */
-export async function findServiceById(client: TencentClient, id: string): Promise<TencentService | undefined> {
+export async function findServiceById(
+  client: TencentClient,
+  id: string,
+): Promise<TencentService | undefined> {
   const page = await orUndefined(() =>
     client.call<{ EndPointServiceSet?: TencentService[] }>(
       "DescribeVpcEndPointService",

@@ -27,9 +27,14 @@ export function canonicalRequest(req: TencentSignable, signedHeaders: string[]):
     .join("");
   const payload =
     headerValue(req.headers, "x-tc-content-sha256") === "UNSIGNED-PAYLOAD" ? "UNSIGNED-PAYLOAD" : req.body;
-  return [req.method.toUpperCase(), "/", req.query, headerLines, signedHeaders.join(";"), sha256Hex(payload)].join(
-    "\n",
-  );
+  return [
+    req.method.toUpperCase(),
+    "/",
+    req.query,
+    headerLines,
+    signedHeaders.join(";"),
+    sha256Hex(payload),
+  ].join("\n");
 }
 
 /** `YYYY-MM-DD` in UTC for a Unix timestamp in seconds. */

@@ -1,0 +1,173 @@
+/**
+ * Drives the engine-protocol runner from jest: each call spawns `dist/tests/engine/cli.js` in a
+ * plain Node process (closure serialization must not run inside jest's module sandbox), against
+ * the fixture program whose resources come from config.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { EMULATOR_CREDENTIALS, startEmulator, type RunningEmulator } from "../../emulator/index.js";
+import type { OperationReport } from "../engine/cli.js";
+import { loadState, type StackState } from "../engine/state.js";
+import { controlClient } from "../emulator/helpers.js";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const CLI = path.join(ROOT, "dist/tests/engine/cli.js");
+const PROGRAM = path.join(ROOT, "dist/tests/fixtures/programs/declared.js");
+export const PROJECT = "fixture";
+const STACK = "test";
+
+export type Op = "preview" | "up" | "refresh" | "destroy";
+
+export interface Declared {
+  kind: "VpcEndpoint" | "VpcEndpointService";
+  name: string;
+  args?: Record<string, unknown>;
+  get?: { id: string; cloud: string; region: string };
+}
+
+export const HW = EMULATOR_CREDENTIALS.huaweicloud.primary;
+export const HW2 = EMULATOR_CREDENTIALS.huaweicloud.secondary;
+export const TC = EMULATOR_CREDENTIALS.tencentcloud.primary;
+export const TC2 = EMULATOR_CREDENTIALS.tencentcloud.secondary;
+
+/** Fast polling so waits cost milliseconds; the emulator's manual progression sets the pace. */
+export const FAST = {
+  "vpcep:pollInterval": "20ms",
+  "vpcep:pollMaxInterval": "100ms",
+  "vpcep:progressInterval": "50ms",
+  "vpcep:retryBaseDelay": "20ms",
+};
+
+export function credentialsConfig(emulator: RunningEmulator, account: "primary" | "secondary" = "primary") {
+  const hw = EMULATOR_CREDENTIALS.huaweicloud[account];
+  const tc = EMULATOR_CREDENTIALS.tencentcloud[account];
+  return {
+    "vpcep:huaweicloudEndpoint": emulator.urls.huaweicloud,
+    "vpcep:huaweicloudAccessKey": hw.accessKey,
+    "vpcep:huaweicloudSecretKey": hw.secretKey,
+    "vpcep:huaweicloudProjectId": hw.projectId,
+    "vpcep:tencentcloudEndpoint": emulator.urls.tencentcloud,
+    "vpcep:tencentcloudSecretId": tc.secretId,
+    "vpcep:tencentcloudSecretKey": tc.secretKey,
+  };
+}
+
+export const SECRET_KEYS = ["vpcep:huaweicloudSecretKey", "vpcep:tencentcloudSecretKey"];
+
+/** A stack: a state file and the emulator it talks to. */
+export class TestStack {
+  readonly stateFile: string;
+  constructor(
+    readonly emulator: RunningEmulator,
+    readonly options: { account?: "primary" | "secondary"; env?: Record<string, string> } = {},
+  ) {
+    this.stateFile = path.join(mkdtempSync(path.join(tmpdir(), "vpcep-stack-")), "state.json");
+  }
+
+  /** Runs the ops with these resources declared; resolves with one report per op. */
+  run(
+    resources: Declared[],
+    ops: Op[],
+    extraConfig: Record<string, string> = {},
+  ): Promise<OperationReport[]> {
+    const config: Record<string, string> = {
+      ...credentialsConfig(this.emulator, this.options.account),
+      ...FAST,
+      "fixture:resources": JSON.stringify(resources),
+      ...extraConfig,
+    };
+    const args = [
+      CLI,
+      "--program",
+      PROGRAM,
+      "--cwd",
+      ROOT,
+      "--state",
+      this.stateFile,
+      "--project",
+      PROJECT,
+      "--stack",
+      STACK,
+    ];
+    for (const [key, value] of Object.entries(config)) {
+      args.push(SECRET_KEYS.includes(key) ? "--secret-config" : "--config", `${key}=${value}`);
+    }
+    for (const [key, value] of Object.entries(this.options.env ?? {})) args.push("--env", `${key}=${value}`);
+    for (const op of ops) args.push("--op", op);
+    return new Promise((resolve, reject) => {
+      execFile(
+        process.execPath,
+        args,
+        { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          if (error) {
+            reject(new Error(`engine runner failed: ${error.message}\n${stderr}`));
+            return;
+          }
+          const reports = stdout
+            .split("\n")
+            .filter((line) => line.startsWith("{"))
+            .map((line) => JSON.parse(line) as OperationReport);
+          resolve(reports);
+        },
+      );
+    });
+  }
+
+  state(): StackState {
+    return loadState(this.stateFile, PROJECT, STACK);
+  }
+
+  /** The live (not pending-delete) resource of that name in state. */
+  resource(name: string) {
+    return this.state().resources.find((r) => r.name === name && !r.delete);
+  }
+}
+
+/** The first step per resource name, as `{ name: op }` (a replacement's trailing delete is left out). */
+export function stepsOf(report: OperationReport | undefined): Record<string, string> {
+  const steps: Record<string, string> = {};
+  for (const step of report?.steps ?? []) steps[step.name] ??= step.op;
+  return steps;
+}
+
+/** Polls until `probe` is true; every read also advances the emulator's manual progression. */
+export async function eventually(probe: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await probe()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+/** An emulator per test file, reset before each test, with the given default progression. */
+export function useEmulator(progression = "manual:2") {
+  const context = {} as { emulator: RunningEmulator; control: ReturnType<typeof controlClient> };
+  beforeAll(async () => {
+    context.emulator = await startEmulator({ defaultProgression: progression, auth: "strict" });
+    context.control = controlClient(context.emulator.controlUrl);
+  });
+  afterAll(async () => {
+    await context.emulator.close();
+  });
+  beforeEach(async () => {
+    await context.control.post("/reset");
+  });
+  return context;
+}
+
+/** Emulator requests, optionally of one operation (Huawei name or Tencent Action). */
+export async function requests(control: ReturnType<typeof controlClient>, operation?: string) {
+  const response = await control.get(`/requests${operation ? `?operation=${operation}` : ""}`);
+  return response.body.requests as {
+    operation: string;
+    status: number;
+    method: string;
+    path: string;
+    errorCode?: string;
+    injected?: string;
+  }[];
+}
