@@ -1,0 +1,55 @@
+/**
+ * The CLI's environment parsing: defaults, loopback-only binding and rejected values.
+ */
+import { CLI_DEFAULT_PORTS, CliConfigError, optionsFromEnv } from "../../emulator/cli-options.js";
+
+test("defaults: loopback, ports 18080/18081, strict auth, 1.5 s per state step", () => {
+  expect(optionsFromEnv({})).toEqual({
+    host: "127.0.0.1",
+    auth: "strict",
+    defaultProgression: { progression: "time", ms: 1500 },
+    ports: { huaweicloud: CLI_DEFAULT_PORTS.huaweicloud, tencentcloud: CLI_DEFAULT_PORTS.tencentcloud },
+  });
+});
+
+test("every variable is read", () => {
+  expect(
+    optionsFromEnv({
+      VPCEP_EMULATOR_HOST: "::1",
+      VPCEP_EMULATOR_HUAWEICLOUD_PORT: "0",
+      VPCEP_EMULATOR_TENCENTCLOUD_PORT: "9000",
+      VPCEP_EMULATOR_AUTH: "lenient",
+      VPCEP_EMULATOR_PROGRESSION: "manual:2",
+      VPCEP_EMULATOR_STATE_FILE: "/tmp/state.json",
+      VPCEP_EMULATOR_SEED: "7",
+      VPCEP_EMULATOR_HUAWEICLOUD_REGION: "eu-de",
+    }),
+  ).toEqual({
+    host: "::1",
+    auth: "lenient",
+    defaultProgression: { progression: "manual", times: 2 },
+    ports: { huaweicloud: 0, tencentcloud: 9000 },
+    stateFile: "/tmp/state.json",
+    seed: 7,
+    huaweicloudRegion: "eu-de",
+  });
+  expect(optionsFromEnv({ VPCEP_EMULATOR_PROGRESSION: "immediate" }).defaultProgression).toEqual({
+    progression: "immediate",
+  });
+  expect(optionsFromEnv({ VPCEP_EMULATOR_HOST: "localhost" }).host).toBe("localhost");
+});
+
+test.each(["0.0.0.0", "192.168.1.10", "::", "example.com"])("host %s is refused: loopback only", (host) => {
+  expect(() => optionsFromEnv({ VPCEP_EMULATOR_HOST: host })).toThrow(CliConfigError);
+});
+
+test.each([
+  ["VPCEP_EMULATOR_HUAWEICLOUD_PORT", "70000"],
+  ["VPCEP_EMULATOR_TENCENTCLOUD_PORT", "http"],
+  ["VPCEP_EMULATOR_AUTH", "maybe"],
+  ["VPCEP_EMULATOR_PROGRESSION", "time:soon"],
+  ["VPCEP_EMULATOR_PROGRESSION", "manual:0"],
+  ["VPCEP_EMULATOR_SEED", "-1"],
+])("%s=%s is refused", (name, value) => {
+  expect(() => optionsFromEnv({ [name]: value })).toThrow(CliConfigError);
+});
