@@ -1,0 +1,121 @@
+/**
+ * Credentials never leave the host: not in __provider, inputs, outputs, logs or the request log;
+ * and the serialized provider is a thin stub, measured.
+ */
+import { readFileSync } from "node:fs";
+import { HW, ROOT, TC, TestStack, useEmulator, type Declared } from "../support/engine.js";
+
+const ctx = useEmulator("manual:1");
+
+const RESOURCES: Declared[] = [
+  {
+    kind: "VpcEndpointService",
+    name: "svc",
+    args: {
+      cloud: "huaweicloud",
+      region: "cn-north-4",
+      vpcId: "0b1c7f5e-3a55-4d2c-9a51-2f7a1c9e0a10",
+      portId: "6a0e3f8b-9d1c-4b7e-8f23-5c4d2e1a9b30",
+      serverType: "LB",
+      ports: [{ clientPort: 443, serverPort: 8443 }],
+      approvalRequired: false,
+    },
+  },
+  {
+    kind: "VpcEndpoint",
+    name: "ep",
+    args: {
+      cloud: "huaweicloud",
+      region: "cn-north-4",
+      vpcId: "7d2e9c41-5b6a-4f38-8e1d-0c9b8a7f6e50",
+      subnetId: "3f4a5b6c-7d8e-4f90-a1b2-c3d4e5f6a7b8",
+      serviceId: { ref: "svc" },
+    },
+  },
+  {
+    kind: "VpcEndpointService",
+    name: "tsvc",
+    args: {
+      cloud: "tencentcloud",
+      region: "ap-guangzhou",
+      vpcId: "vpc-hj3he929",
+      serviceInstanceId: "lb-p1hiksdg",
+      serviceName: "orders",
+      approvalRequired: false,
+    },
+  },
+];
+
+const SECRETS = [HW.secretKey, TC.secretKey, HW.accessKey, TC.secretId];
+
+function leaks(text: string): string[] {
+  return SECRETS.filter((secret) => text.includes(secret));
+}
+
+describe("credentials and the serialized provider", () => {
+  test("no credential appears in state, the host's output or the emulator's request log (stack config)", async () => {
+    const stack = new TestStack(ctx.emulator);
+    const reports = await stack.run(RESOURCES, ["up", "refresh", "destroy"]);
+    expect(reports.map((r) => r.ok)).toEqual([true, true, true]);
+    const statePath = stack.stateFile;
+    const [up] = await stack.run(RESOURCES, ["up"]);
+    expect(up!.ok).toBe(true);
+    const stored = stack.state().resources;
+    expect(stored.length).toBe(3);
+    // Inputs and outputs, __provider included; state keeps secrets of the program only.
+    expect(leaks(JSON.stringify(stored))).toEqual([]);
+    expect(leaks(readFileSync(statePath, "utf8").replace(/"config":\{[^}]*\}/, ""))).toEqual([]);
+    expect(leaks([...reports, up!].flatMap((r) => r.logs).join("\n"))).toEqual([]);
+    expect(leaks(JSON.stringify((await ctx.control.get("/requests")).body))).toEqual([]);
+  });
+
+  test("credentials from the environment work the same and leave no trace", async () => {
+    const stack = new TestStack(ctx.emulator, {
+      env: {
+        HW_ACCESS_KEY: HW.accessKey,
+        HW_SECRET_KEY: HW.secretKey,
+        HW_PROJECT_ID: HW.projectId,
+        TENCENTCLOUD_SECRET_ID: TC.secretId,
+        TENCENTCLOUD_SECRET_KEY: TC.secretKey,
+      },
+    });
+    const config = {
+      "vpcep:huaweicloudAccessKey": "",
+      "vpcep:huaweicloudSecretKey": "",
+      "vpcep:huaweicloudProjectId": "",
+      "vpcep:tencentcloudSecretId": "",
+      "vpcep:tencentcloudSecretKey": "",
+    };
+    const [up, destroy] = await stack.run(RESOURCES, ["up", "destroy"], config);
+    expect(up!.ok).toBe(true);
+    expect(destroy!.ok).toBe(true);
+    expect(leaks(readFileSync(stack.stateFile, "utf8"))).toEqual([]);
+    expect(leaks([up!, destroy!].flatMap((r) => r.logs).join("\n"))).toEqual([]);
+  });
+
+  test("missing credentials fail with the config key and variables to set, naming no value", async () => {
+    const stack = new TestStack(ctx.emulator);
+    const [up] = await stack.run(RESOURCES.slice(0, 1), ["up"], { "vpcep:huaweicloudSecretKey": "" });
+    expect(up!.ok).toBe(false);
+    expect(up!.errors.join("\n")).toMatch(
+      /missing Huawei Cloud secret key: set the stack config "vpcep:huaweicloudSecretKey" \(as a secret\) or the environment variable HW_SECRET_KEY or HUAWEICLOUD_SDK_SK/,
+    );
+  });
+
+  test("the serialized provider is a thin stub: at most 4 KB, no machine path, identical for every resource of a kind", async () => {
+    const stack = new TestStack(ctx.emulator);
+    await stack.run(RESOURCES, ["up"]);
+    const resources = stack.state().resources;
+    const texts = resources.map((r) => String(r.outputs.__provider));
+    for (const text of texts) {
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(4096);
+      expect(text).not.toContain(ROOT);
+      expect(text).toContain('resolve("pulumi-vpcep/provider")');
+    }
+    const services = resources
+      .filter((r) => r.type.endsWith("VpcEndpointService"))
+      .map((r) => r.outputs.__provider);
+    expect(new Set(services).size).toBe(1);
+    await stack.run([], ["destroy"]);
+  });
+});
