@@ -242,9 +242,8 @@ describe("engine harness: a stack's life", () => {
     const replacedDeletes = up!.steps
       .filter((step) => step.replaced)
       .map((step) => `${step.name} ${step.id}`);
-    expect(replacedDeletes.sort()).toEqual([`b ${idOf("b")}`, `d ${idOf("d")}`]);
+    expect(replacedDeletes).toEqual([`b ${idOf("b")}`]);
     const order = up!.steps.map((step) => `${step.op}${step.replaced ? "-replaced" : ""} ${step.name}`);
-    expect(order.indexOf("delete-replaced d")).toBeLessThan(order.indexOf("replace d"));
     expect(order.indexOf("replace b")).toBeLessThan(order.indexOf("delete-replaced b"));
 
     const records = stack.records();

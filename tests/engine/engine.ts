@@ -35,8 +35,9 @@ export interface Step {
   /** A replacement that deletes the old resource before creating the new one. */
   deleteBeforeReplace?: boolean;
   /**
-   * On a `delete`: the old half of a replacement (`id` is the old id). It comes after the
-   * `replace` step (at the end of the run) or, with delete-before-replace, just before it.
+   * On a `delete`: the old half of a create-before-delete replacement (`id` is the old id), deleted
+   * after the program finished, so it comes after the `replace` step. A delete-before-replace has
+   * no separate step: its `replace` step says `deleteBeforeReplace`.
    */
   replaced?: boolean;
   /** The provider's check failures, when Check failed the step. */
@@ -136,6 +137,7 @@ interface ResourceRequest {
   getParent(): string;
   getDependenciesList(): string[];
   getDeletebeforereplace?(): boolean;
+  getDeletebeforereplacedefined?(): boolean;
   getCustom?(): boolean;
 }
 
@@ -412,8 +414,12 @@ class Deployment {
     // DIFF_UNKNOWN: the engine compares old and new inputs itself, `__provider` included.
     const changes = diff.changes === "unknown" ? (keys.length > 0 ? "some" : "none") : diff.changes;
 
-    if (diff.replaces.length > 0) {
-      const deleteFirst = diff.deleteBeforeReplace || request.getDeletebeforereplace?.() === true;
+    if (changes === "some" && diff.replaces.length > 0) {
+      // The `deleteBeforeReplace` resource option, when set, overrides the provider's choice.
+      const deleteFirst =
+        request.getDeletebeforereplacedefined?.() === true
+          ? request.getDeletebeforereplace?.() === true
+          : diff.deleteBeforeReplace;
       return this.replace(base, old, record, inputs, secretKeys, {
         keys,
         replaces: diff.replaces,
@@ -536,7 +542,6 @@ class Deployment {
         );
       }
       this.olds.delete(base.urn);
-      this.step({ ...base, op: "delete", id: old.id, replaced: true });
       this.persist();
     }
     try {
