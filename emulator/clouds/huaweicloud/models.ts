@@ -4,8 +4,9 @@
  */
 import { GONE, type ModelSpec } from "../../core/transitions.js";
 
-/** Model names. */
+/** The endpoint model. */
 export const HW_ENDPOINT_MODEL = "huawei::vpcep_endpoint";
+/** The endpoint service model. */
 export const HW_SERVICE_MODEL = "huawei::vpcep_service";
 
 /** Endpoint status values. */

@@ -68,7 +68,9 @@ export interface HwEndpointAttrs {
   forcedError?: { code: string; message: string };
 }
 
+/** A stored endpoint service. */
 export type HwServiceRecord = ResourceRecord<HwServiceAttrs>;
+/** A stored endpoint. */
 export type HwEndpointRecord = ResourceRecord<HwEndpointAttrs>;
 
 /** `{region}.{name}.{id}` when a name was given, else `{region}.{id}`. */

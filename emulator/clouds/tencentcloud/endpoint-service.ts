@@ -38,6 +38,7 @@ function visibleServices(req: TcRequest, authorized: boolean): TcServiceRecord[]
     );
 }
 
+/** CreateVpcEndPointService: a service exists at once; `ServiceVip` comes from a deterministic pool. */
 export const createVpcEndPointService: TcAction = {
   name: "CreateVpcEndPointService",
   params: [
@@ -104,6 +105,7 @@ export const createVpcEndPointService: TcAction = {
   },
 };
 
+/** DescribeVpcEndPointService: ids xor filters; the consumer view lists services white-listing the caller. */
 export const describeVpcEndPointService: TcAction = {
   name: "DescribeVpcEndPointService",
   params: [
@@ -152,6 +154,7 @@ export const describeVpcEndPointService: TcAction = {
   },
 };
 
+/** ModifyVpcEndPointServiceAttribute: name, AutoAcceptFlag and backend instance in place. */
 export const modifyVpcEndPointServiceAttribute: TcAction = {
   name: "ModifyVpcEndPointServiceAttribute",
   params: [
@@ -184,6 +187,7 @@ export const modifyVpcEndPointServiceAttribute: TcAction = {
   },
 };
 
+/** DeleteVpcEndPointService: ResourceInUse while endpoints are attached. */
 export const deleteVpcEndPointService: TcAction = {
   name: "DeleteVpcEndPointService",
   params: ["EndPointServiceId", "IpAddressType"],

@@ -27,6 +27,7 @@ function isIpv4(value: string): boolean {
   return parts.length === 4 && parts.every((part) => /^(0|[1-9]\d{0,2})$/.test(part) && Number(part) <= 255);
 }
 
+/** CreateVpcEndPoint: answers `PENDING` with a zero CreateTime; owner or white-listed callers only. */
 export const createVpcEndPoint: TcAction = {
   name: "CreateVpcEndPoint",
   params: [
@@ -111,6 +112,7 @@ export const createVpcEndPoint: TcAction = {
   },
 };
 
+/** DescribeVpcEndPoint: the caller's endpoints; an unknown id in `EndPointId` is ResourceNotFound. */
 export const describeVpcEndPoint: TcAction = {
   name: "DescribeVpcEndPoint",
   params: ["Filters", "Offset", "Limit", "EndPointId", "IpAddressType", "MaxResults", "NextToken"],
@@ -152,6 +154,7 @@ export const describeVpcEndPoint: TcAction = {
   },
 };
 
+/** ModifyVpcEndPointAttribute: name and the ordered security-group list. */
 export const modifyVpcEndPointAttribute: TcAction = {
   name: "ModifyVpcEndPointAttribute",
   params: ["EndPointId", "EndPointName", "SecurityGroupIds", "IpAddressType"],
@@ -173,6 +176,7 @@ export const modifyVpcEndPointAttribute: TcAction = {
   },
 };
 
+/** DisassociateVpcEndPointSecurityGroups: removes groups; unbound ones are ignored. */
 export const disassociateVpcEndPointSecurityGroups: TcAction = {
   name: "DisassociateVpcEndPointSecurityGroups",
   params: ["EndPointId", "SecurityGroupIds"],
@@ -190,6 +194,7 @@ export const disassociateVpcEndPointSecurityGroups: TcAction = {
   },
 };
 
+/** DeleteVpcEndPoint: the endpoint keeps its last state until the delete chain ends. */
 export const deleteVpcEndPoint: TcAction = {
   name: "DeleteVpcEndPoint",
   params: ["EndPointId", "IpAddressType"],

@@ -84,6 +84,15 @@ function readParams(raw: IncomingCall): { params?: Record<string, unknown>; erro
   }
 }
 
+/** Query-signature (v1) parameters never reach the request log. */
+const CREDENTIAL_PARAMS = ["SecretId", "Signature", "SignatureMethod", "Token"];
+
+function journalParams(params: Record<string, unknown>): Record<string, unknown> {
+  const copy = { ...params };
+  for (const key of CREDENTIAL_PARAMS) delete copy[key];
+  return copy;
+}
+
 function collectIds(params: Record<string, unknown> | undefined): string[] {
   if (!params) return [];
   const out: string[] = [];
@@ -125,7 +134,7 @@ export function createTencentModule(state: EmulatorState): CloudModule {
         region,
         resourceIds: collectIds(params),
         creates: TC_ACTIONS.get(action)?.creates === true,
-        ...(params ? { requestBody: params } : {}),
+        ...(params ? { requestBody: journalParams(params) } : {}),
         ...(action === ""
           ? {
               reject: errorReply("MissingParameter", "The request is missing a required parameter `Action`."),

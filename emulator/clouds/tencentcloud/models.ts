@@ -5,8 +5,9 @@
  */
 import { GONE, type ModelSpec } from "../../core/transitions.js";
 
-/** Model names. */
+/** The endpoint model. */
 export const TC_ENDPOINT_MODEL = "tencent::endpoint";
+/** The endpoint service model (no wire state). */
 export const TC_SERVICE_MODEL = "tencent::endpoint_service";
 
 /** `EndPoint.State` values. */

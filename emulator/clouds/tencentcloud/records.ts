@@ -50,7 +50,9 @@ export interface TcEndpointAttrs {
   ServiceName: string;
 }
 
+/** A stored endpoint service. */
 export type TcServiceRecord = ResourceRecord<TcServiceAttrs>;
+/** A stored endpoint. */
 export type TcEndpointRecord = ResourceRecord<TcEndpointAttrs>;
 
 /** `YYYY-MM-DD HH:MM:SS` (UTC; the sources do not say which zone the API uses). */

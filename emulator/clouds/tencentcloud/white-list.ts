@@ -9,6 +9,7 @@ import { TcIds } from "./params.js";
 import { tcTime, type TcEndpointAttrs, type TcServiceAttrs, type TcServiceRecord } from "./records.js";
 import { ownService, page, type TcAction } from "./request.js";
 
+/** CreateVpcEndPointServiceWhiteList: one UIN (string) per call. */
 export const createVpcEndPointServiceWhiteList: TcAction = {
   name: "CreateVpcEndPointServiceWhiteList",
   params: ["UserUin", "EndPointServiceId", "Description"],
@@ -28,6 +29,7 @@ export const createVpcEndPointServiceWhiteList: TcAction = {
   },
 };
 
+/** DescribeVpcEndPointServiceWhiteList: entries of the caller's services. */
 export const describeVpcEndPointServiceWhiteList: TcAction = {
   name: "DescribeVpcEndPointServiceWhiteList",
   params: ["Offset", "Limit", "Filters"],
@@ -68,6 +70,7 @@ export const describeVpcEndPointServiceWhiteList: TcAction = {
   },
 };
 
+/** ModifyVpcEndPointServiceWhiteList: the description only. */
 export const modifyVpcEndPointServiceWhiteList: TcAction = {
   name: "ModifyVpcEndPointServiceWhiteList",
   params: ["UserUin", "EndPointServiceId", "Description"],
@@ -83,6 +86,7 @@ export const modifyVpcEndPointServiceWhiteList: TcAction = {
   },
 };
 
+/** DeleteVpcEndPointServiceWhiteList: `UserUin` is a string list here. */
 export const deleteVpcEndPointServiceWhiteList: TcAction = {
   name: "DeleteVpcEndPointServiceWhiteList",
   params: ["UserUin", "EndPointServiceId"],
@@ -97,6 +101,7 @@ export const deleteVpcEndPointServiceWhiteList: TcAction = {
   },
 };
 
+/** EnableVpcEndPointConnect: accepts or rejects a batch of endpoints. */
 export const enableVpcEndPointConnect: TcAction = {
   name: "EnableVpcEndPointConnect",
   params: ["EndPointServiceId", "EndPointId", "AcceptFlag", "IpAddressType"],
