@@ -74,9 +74,10 @@ function matches(actual: Record<string, number>, expected: Record<string, number
   return Object.entries(expected).every(([op, n]) => actual[op] === n);
 }
 
-function describeResource(stateFile: string, name: string): string {
+function describeResource(stateFile: string, name: string, id: string | undefined): string {
   const resource = loadState(stateFile, PROJECT, STACK).resources.find((r) => r.name === name && !r.delete);
-  if (!resource) return "";
+  // A delete (or the old half of a replacement) names an object no longer in state.
+  if (!resource || (id !== undefined && resource.id !== id)) return id ? ` ${id}` : "";
   const outputs = resource.outputs;
   return ` ${resource.id} state=${String(outputs.state ?? "?")}${outputs.privateIp ? ` ip=${String(outputs.privateIp)}` : ""}`;
 }
@@ -101,7 +102,9 @@ async function runWithEngine(emulator: RunningEmulator): Promise<boolean> {
       });
       for (const step of report!.steps) {
         const detail = step.changedKeys?.length ? ` [${step.changedKeys.join(", ")}]` : "";
-        console.log(`  ${step.op.padEnd(8)} ${step.name}${detail}${describeResource(stateFile, step.name)}`);
+        console.log(
+          `  ${step.op.padEnd(8)} ${step.name}${detail}${describeResource(stateFile, step.name, step.id)}`,
+        );
       }
       for (const error of report!.errors) console.log(`  error: ${error}`);
       const counts = count(report!);

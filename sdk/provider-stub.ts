@@ -27,7 +27,8 @@ function stub(type: "VpcEndpoint" | "VpcEndpointService"): pulumi.dynamic.Resour
     diff: async (id: string, olds: Props, news: Props) => (await loadProvider()).diff(type, id, olds, news),
     create: async (inputs: Props) => (await loadProvider()).create(type, inputs),
     read: async (id: string, props: Props) => (await loadProvider()).read(type, id, props),
-    update: async (id: string, olds: Props, news: Props) => (await loadProvider()).update(type, id, olds, news),
+    update: async (id: string, olds: Props, news: Props) =>
+      (await loadProvider()).update(type, id, olds, news),
     delete: async (id: string, props: Props) => (await loadProvider()).remove(type, id, props),
   };
 }

@@ -62,7 +62,7 @@ export interface VpcEndpointServiceLookup {
   region: pulumi.Input<string>;
 }
 
-const OUTPUTS = ["serviceId", "status", "state", "endpointServiceName", "connectionCount", "serviceVip", "createdAt"] as const;
+const OUTPUTS = ["serviceId", "status", "state", "endpointServiceName", "serviceVip", "createdAt"] as const;
 
 /**
  * A VPC endpoint service: exposes a backend (load balancer, VM) in your VPC to endpoints in other
@@ -125,8 +125,6 @@ export class VpcEndpointService extends pulumi.dynamic.Resource {
   declare readonly state: pulumi.Output<string>;
   /** The name consumers connect with: `{region}.{name}.{id}` on Huawei Cloud, the service name on Tencent Cloud. */
   declare readonly endpointServiceName: pulumi.Output<string>;
-  /** How many endpoints are connected. */
-  declare readonly connectionCount: pulumi.Output<number>;
   /** The service's VIP (Tencent Cloud). */
   declare readonly serviceVip: pulumi.Output<string | undefined>;
   /** Creation time as the cloud reports it. */
@@ -144,7 +142,10 @@ export class VpcEndpointService extends pulumi.dynamic.Resource {
       if (args.cloud === "tencentcloud") requireProperties(args, ["serviceInstanceId", "serviceName"]);
       else requireProperties(args, ["portId", "serverType", "ports"]);
     }
-    const props: Record<string, unknown> = { ...Object.fromEntries(OUTPUTS.map((o) => [o, undefined])), ...args };
+    const props: Record<string, unknown> = {
+      ...Object.fromEntries(OUTPUTS.map((o) => [o, undefined])),
+      ...args,
+    };
     super(endpointServiceProvider, name, props, opts, "vpcep", "VpcEndpointService");
   }
 }

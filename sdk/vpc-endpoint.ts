@@ -100,7 +100,12 @@ export class VpcEndpoint extends pulumi.dynamic.Resource {
   static readonly __pulumiType = "pulumi-nodejs:dynamic/vpcep:VpcEndpoint";
 
   /** Reads an existing endpoint without managing it. */
-  static get(name: string, id: pulumi.Input<pulumi.ID>, state: VpcEndpointLookup, opts?: pulumi.CustomResourceOptions): VpcEndpoint {
+  static get(
+    name: string,
+    id: pulumi.Input<pulumi.ID>,
+    state: VpcEndpointLookup,
+    opts?: pulumi.CustomResourceOptions,
+  ): VpcEndpoint {
     return new VpcEndpoint(name, state as unknown as VpcEndpointArgs, { ...opts, id });
   }
 
@@ -143,7 +148,10 @@ export class VpcEndpoint extends pulumi.dynamic.Resource {
       requireProperties(args, ["cloud", "region", "vpcId", "subnetId", "serviceId"]);
       if (args.cloud === "tencentcloud") requireProperties(args, ["name"]);
     }
-    const props: Record<string, unknown> = { ...Object.fromEntries(OUTPUTS.map((o) => [o, undefined])), ...args };
+    const props: Record<string, unknown> = {
+      ...Object.fromEntries(OUTPUTS.map((o) => [o, undefined])),
+      ...args,
+    };
     super(endpointProvider, name, props, opts, "vpcep", "VpcEndpoint");
   }
 }

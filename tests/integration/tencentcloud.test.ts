@@ -59,7 +59,18 @@ describe("Tencent Cloud VpcEndpointService and VpcEndpoint", () => {
   test("basic: preview makes no call, up creates and waits for ACTIVE, the next preview shows no changes", async () => {
     const stack = new TestStack(ctx.emulator);
     await ctx.control.delete("/requests");
-    const [preview, up, again] = await stack.run([SERVICE(), ENDPOINT()], ["preview", "up", "preview"]);
+    const [preview, up, again, refresh, afterRefresh] = await stack.run(
+      [SERVICE(), ENDPOINT()],
+      ["preview", "up", "preview", "refresh", "preview"],
+    );
+    // The idempotency gate: refresh right after create finds nothing to change, nor does preview.
+    expect(refresh!.steps.map((s) => [s.name, s.op, s.changedKeys ?? []])).toEqual(
+      expect.arrayContaining([
+        ["svc", "refresh", []],
+        ["ep", "refresh", []],
+      ]),
+    );
+    expect(stepsOf(afterRefresh)).toEqual({ svc: "same", ep: "same" });
     expect(stepsOf(preview)).toEqual({ svc: "create", ep: "create" });
     expect(up!.ok).toBe(true);
     expect(stepsOf(again)).toEqual({ svc: "same", ep: "same" });

@@ -127,7 +127,6 @@ export function huaweiServiceBackend(region: string, client: HuaweiClient = crea
         endpointServiceName: name.endsWith(service.id)
           ? name
           : `${region}.${name ? name + "." : ""}${service.id}`,
-        connectionCount: service.connection_count ?? 0,
         ...(service.created_at ? { createdAt: service.created_at } : {}),
       };
     },

@@ -76,7 +76,6 @@ export function tencentServiceBackend(region: string, client: TencentClient = cr
         status: "AVAILABLE",
         state: "available",
         endpointServiceName: service.ServiceName,
-        connectionCount: service.EndPointCount ?? service.EndPointSet?.length ?? 0,
         ...(service.ServiceVip ? { serviceVip: service.ServiceVip } : {}),
         ...(service.CreateTime ? { createdAt: service.CreateTime } : {}),
       };
