@@ -31,13 +31,17 @@ describe("diff rules", () => {
   });
 
   test("Huawei endpoint: whitelist and tags update in place; vpc, subnet, service, IP, DNS replace", () => {
-    expect(diffFields(huaweiEndpointFields, hwEndpoint, { ...hwEndpoint, whitelist: ["10.0.1.0/24"], tags: {} })).toEqual({
+    expect(
+      diffFields(huaweiEndpointFields, hwEndpoint, { ...hwEndpoint, whitelist: ["10.0.1.0/24"], tags: {} }),
+    ).toEqual({
       changed: ["whitelist", "tags"],
       replaces: [],
     });
     for (const field of ["vpcId", "subnetId", "serviceId", "privateIp", "enableDns", "description"]) {
       const value = field === "enableDns" ? true : "changed";
-      expect(diffFields(huaweiEndpointFields, hwEndpoint, { ...hwEndpoint, [field]: value }).replaces).toEqual([field]);
+      expect(
+        diffFields(huaweiEndpointFields, hwEndpoint, { ...hwEndpoint, [field]: value }).replaces,
+      ).toEqual([field]);
     }
   });
 
@@ -57,7 +61,13 @@ describe("diff rules", () => {
   });
 
   test("Tencent endpoint: name and security groups update; tags replace (the VPC API cannot change them)", () => {
-    const olds = { cloud: "tencentcloud", region: "ap-guangzhou", name: "a", securityGroupIds: ["sg-1"], tags: { a: "1" } };
+    const olds = {
+      cloud: "tencentcloud",
+      region: "ap-guangzhou",
+      name: "a",
+      securityGroupIds: ["sg-1"],
+      tags: { a: "1" },
+    };
     expect(diffFields(tencentEndpointFields, olds, { ...olds, name: "b", securityGroupIds: [] })).toEqual({
       changed: ["name", "securityGroupIds"],
       replaces: [],
@@ -66,17 +76,39 @@ describe("diff rules", () => {
   });
 
   test("services: Huawei updates ports and permissions in place; Tencent replaces on service type", () => {
-    const hw = { cloud: "huaweicloud", region: "r", vpcId: "v", serverType: "LB", ports: [{ clientPort: 1, serverPort: 1, protocol: "TCP" }], permissions: [] };
+    const hw = {
+      cloud: "huaweicloud",
+      region: "r",
+      vpcId: "v",
+      serverType: "LB",
+      ports: [{ clientPort: 1, serverPort: 1, protocol: "TCP" }],
+      permissions: [],
+    };
     expect(
-      diffFields(huaweiServiceFields, hw, { ...hw, ports: [{ clientPort: 2, serverPort: 1, protocol: "TCP" }], permissions: ["*"] }),
+      diffFields(huaweiServiceFields, hw, {
+        ...hw,
+        ports: [{ clientPort: 2, serverPort: 1, protocol: "TCP" }],
+        permissions: ["*"],
+      }),
     ).toEqual({ changed: ["ports", "permissions"], replaces: [] });
     expect(diffFields(huaweiServiceFields, hw, { ...hw, serverType: "VM" }).replaces).toEqual(["serverType"]);
-    const tc = { cloud: "tencentcloud", region: "r", vpcId: "vpc-1", serviceType: "CLB", serviceName: "a", approvalRequired: true };
-    expect(diffFields(tencentServiceFields, tc, { ...tc, serviceName: "b", approvalRequired: false })).toEqual({
+    const tc = {
+      cloud: "tencentcloud",
+      region: "r",
+      vpcId: "vpc-1",
+      serviceType: "CLB",
+      serviceName: "a",
+      approvalRequired: true,
+    };
+    expect(
+      diffFields(tencentServiceFields, tc, { ...tc, serviceName: "b", approvalRequired: false }),
+    ).toEqual({
       changed: ["serviceName", "approvalRequired"],
       replaces: [],
     });
-    expect(diffFields(tencentServiceFields, tc, { ...tc, serviceType: "GWLB" }).replaces).toEqual(["serviceType"]);
+    expect(diffFields(tencentServiceFields, tc, { ...tc, serviceType: "GWLB" }).replaces).toEqual([
+      "serviceType",
+    ]);
   });
 
   test("canonicalJson sorts nested keys", () => {

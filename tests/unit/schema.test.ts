@@ -38,7 +38,8 @@ const tencentService = () => ({
   serviceName: "orders",
 });
 
-const endpointFailures = (news: Record<string, unknown>) => checkInputs(endpointSchema, news, "VPC endpoint").failures;
+const endpointFailures = (news: Record<string, unknown>) =>
+  checkInputs(endpointSchema, news, "VPC endpoint").failures;
 const serviceFailures = (news: Record<string, unknown>) =>
   checkInputs(endpointServiceSchema, news, "VPC endpoint service").failures;
 
@@ -58,33 +59,71 @@ describe("VpcEndpoint check", () => {
   });
 
   test("a whitelist turns enforcement on unless the user said otherwise", () => {
-    const on = checkInputs(endpointSchema, { ...huaweiEndpoint(), whitelist: ["10.0.1.0/24", "10.0.0.5"] }, "x");
+    const on = checkInputs(
+      endpointSchema,
+      { ...huaweiEndpoint(), whitelist: ["10.0.1.0/24", "10.0.0.5"] },
+      "x",
+    );
     expect(on.inputs).toMatchObject({ enableWhitelist: true, whitelist: ["10.0.0.5", "10.0.1.0/24"] });
-    const off = checkInputs(endpointSchema, { ...huaweiEndpoint(), whitelist: ["10.0.0.5"], enableWhitelist: false }, "x");
+    const off = checkInputs(
+      endpointSchema,
+      { ...huaweiEndpoint(), whitelist: ["10.0.0.5"], enableWhitelist: false },
+      "x",
+    );
     expect(off.inputs).toMatchObject({ enableWhitelist: false });
   });
 
   test.each([
     ["privateIp", { privateIp: "198.19.128.1" }, "privateIp", /inside 198\.19\.128\.0\/17/],
-    ["privateIp at the top of the range", { privateIp: "198.19.255.255" }, "privateIp", /inside 198\.19\.128\.0\/17/],
-    ["whitelist CIDR containing the range", { whitelist: ["198.0.0.0/8"] }, "whitelist.0", /overlaps 198\.19\.128\.0\/17/],
-    ["whitelist CIDR inside the range", { whitelist: ["10.0.0.0/8", "198.19.129.0/24"] }, "whitelist.1", /overlaps/],
+    [
+      "privateIp at the top of the range",
+      { privateIp: "198.19.255.255" },
+      "privateIp",
+      /inside 198\.19\.128\.0\/17/,
+    ],
+    [
+      "whitelist CIDR containing the range",
+      { whitelist: ["198.0.0.0/8"] },
+      "whitelist.0",
+      /overlaps 198\.19\.128\.0\/17/,
+    ],
+    [
+      "whitelist CIDR inside the range",
+      { whitelist: ["10.0.0.0/8", "198.19.129.0/24"] },
+      "whitelist.1",
+      /overlaps/,
+    ],
     ["malformed IP", { privateIp: "10.0.0.300" }, "privateIp", /must be an IPv4 address/],
     ["malformed CIDR", { whitelist: ["10.0.0.0/33"] }, "whitelist.0", /IPv4 address or CIDR/],
     ["IPv6 in a v4 whitelist", { whitelist: ["::/0"] }, "whitelist.0", /IPv4 address or CIDR/],
     ["duplicate whitelist entry", { whitelist: ["10.0.0.1", "10.0.0.1"] }, "whitelist.1", /duplicate/],
-    ["too many whitelist entries", { whitelist: Array.from({ length: 21 }, (_, i) => `10.0.${i}.0/24`) }, "whitelist", /at most 20/],
+    [
+      "too many whitelist entries",
+      { whitelist: Array.from({ length: 21 }, (_, i) => `10.0.${i}.0/24`) },
+      "whitelist",
+      /at most 20/,
+    ],
     ["description too long", { description: "x".repeat(129) }, "description", /at most 128/],
     ["description with markup", { description: "<b>" }, "description", /< or >/],
     ["vpcId not a UUID", { vpcId: "vpc-1" }, "vpcId", /lowercase UUID/],
     ["bad region", { region: "north" }, "region", /Huawei Cloud region/],
-    ["21 tags", { tags: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, "v"])) }, "tags", /at most 20 tags/],
+    [
+      "21 tags",
+      { tags: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, "v"])) },
+      "tags",
+      /at most 20 tags/,
+    ],
     ["tag key with a forbidden character", { tags: { "a=b": "v" } }, "tags.a=b", /must not contain/],
     ["tag key too long", { tags: { ["k".repeat(37)]: "v" } }, `tags.${"k".repeat(37)}`, /at most 36/],
     ["tag value too long", { tags: { k: "v".repeat(44) } }, "tags.k", /tag value must be at most 43/],
     ["tag key with edge spaces", { tags: { " k": "v" } }, "tags. k", /start or end with a space/],
     ["bad timeout", { timeouts: { create: "ten minutes" } }, "timeouts.create", /duration/],
-    ["a Tencent-only field", { securityGroupIds: ["sg-abcd1234"] }, "securityGroupIds", /not supported by Huawei Cloud VPC endpoint/],
+    [
+      "a Tencent-only field",
+      { securityGroupIds: ["sg-abcd1234"] },
+      "securityGroupIds",
+      /not supported by Huawei Cloud VPC endpoint/,
+    ],
   ])("Huawei: %s fails naming the property and the rule", (_label, change, property, reason) => {
     const failures = endpointFailures({ ...huaweiEndpoint(), ...change });
     expect(failures).toContainEqual({ property, reason: expect.stringMatching(reason) });
@@ -95,7 +134,12 @@ describe("VpcEndpoint check", () => {
     ["missing name", { name: undefined }, "name", /.+/],
     ["privateIp in the reserved range", { privateIp: "198.19.140.3" }, "privateIp", /198\.19\.128\.0\/17/],
     ["bad security group id", { securityGroupIds: ["group1"] }, "securityGroupIds.0", /security group id/],
-    ["six security groups", { securityGroupIds: ["a", "b", "c", "d", "e", "f"].map((c) => `sg-${c.repeat(8)}`) }, "securityGroupIds", /at most 5/],
+    [
+      "six security groups",
+      { securityGroupIds: ["a", "b", "c", "d", "e", "f"].map((c) => `sg-${c.repeat(8)}`) },
+      "securityGroupIds",
+      /at most 5/,
+    ],
     ["bad service id", { serviceId: "svc-1" }, "serviceId", /vpcsvc-/],
     ["reserved tag prefix", { tags: { "qcs:owner": "x" } }, "tags.qcs:owner", /reserved by Tencent Cloud/],
     ["empty tag value", { tags: { k: "" } }, "tags.k", /tag value must not be empty/],
@@ -163,20 +207,55 @@ describe("VpcEndpointService check", () => {
 
   test.each([
     ["port 0", { ports: [{ clientPort: 0, serverPort: 80 }] }, "ports.0.clientPort", /between 1 and 65535/],
-    ["port 65536", { ports: [{ clientPort: 80, serverPort: 65536 }] }, "ports.0.serverPort", /between 1 and 65535/],
+    [
+      "port 65536",
+      { ports: [{ clientPort: 80, serverPort: 65536 }] },
+      "ports.0.serverPort",
+      /between 1 and 65535/,
+    ],
     ["fractional port", { ports: [{ clientPort: 80.5, serverPort: 80 }] }, "ports.0.clientPort", /integer/],
     ["no ports", { ports: [] }, "ports", /at least one/],
-    ["201 ports", { ports: Array.from({ length: 201 }, (_, i) => ({ clientPort: i + 1, serverPort: 80 })) }, "ports", /at most 200/],
-    ["duplicate client port", { ports: [{ clientPort: 80, serverPort: 1 }, { clientPort: 80, serverPort: 2 }] }, "ports.1.clientPort", /duplicate TCP client port 80/],
-    ["bad protocol", { ports: [{ clientPort: 80, serverPort: 80, protocol: "SCTP" }] }, "ports.0.protocol", /TCP or UDP/],
+    [
+      "201 ports",
+      { ports: Array.from({ length: 201 }, (_, i) => ({ clientPort: i + 1, serverPort: 80 })) },
+      "ports",
+      /at most 200/,
+    ],
+    [
+      "duplicate client port",
+      {
+        ports: [
+          { clientPort: 80, serverPort: 1 },
+          { clientPort: 80, serverPort: 2 },
+        ],
+      },
+      "ports.1.clientPort",
+      /duplicate TCP client port 80/,
+    ],
+    [
+      "bad protocol",
+      { ports: [{ clientPort: 80, serverPort: 80, protocol: "SCTP" }] },
+      "ports.0.protocol",
+      /TCP or UDP/,
+    ],
     ["bad server type", { serverType: "ELB" }, "serverType", /VM, VIP, LB/],
     ["service name too long", { serviceName: "s".repeat(17) }, "serviceName", /at most 16/],
     ["service name charset", { serviceName: "my.service" }, "serviceName", /letters, digits/],
     ["wildcard domain permission", { permissions: ["iam:domain::*"] }, "permissions.0", /use "\*"/],
     ["malformed permission", { permissions: ["domain-1"] }, "permissions.0", /iam:domain::/],
     ["bad tcpProxy", { tcpProxy: "on" }, "tcpProxy", /close, toa_open/],
-    ["11 tags", { tags: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, "v"])) }, "tags", /at most 10 tags/],
-    ["a Tencent-only field", { serviceInstanceId: "lb-1" }, "serviceInstanceId", /not supported by Huawei Cloud/],
+    [
+      "11 tags",
+      { tags: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, "v"])) },
+      "tags",
+      /at most 10 tags/,
+    ],
+    [
+      "a Tencent-only field",
+      { serviceInstanceId: "lb-1" },
+      "serviceInstanceId",
+      /not supported by Huawei Cloud/,
+    ],
   ])("Huawei: %s fails naming the property and the rule", (_label, change, property, reason) => {
     expect(serviceFailures({ ...huaweiService(), ...change })).toContainEqual({
       property,
@@ -188,8 +267,18 @@ describe("VpcEndpointService check", () => {
     ["name too long", { serviceName: "n".repeat(61) }, "serviceName", /at most 60/],
     ["bad service type", { serviceType: "ELB" }, "serviceType", /CLB, CDB, CRS, GWLB/],
     ["permission not a UIN", { permissions: ["alice"] }, "permissions.0", /UIN/],
-    ["51 tags", { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) }, "tags", /at most 50 tags/],
-    ["tag key of 128 characters", { tags: { ["k".repeat(128)]: "v" } }, `tags.${"k".repeat(128)}`, /at most 127/],
+    [
+      "51 tags",
+      { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) },
+      "tags",
+      /at most 50 tags/,
+    ],
+    [
+      "tag key of 128 characters",
+      { tags: { ["k".repeat(128)]: "v" } },
+      `tags.${"k".repeat(128)}`,
+      /at most 127/,
+    ],
     ["a Huawei-only field", { ports: [] }, "ports", /not supported by Tencent Cloud VPC endpoint service/],
   ])("Tencent: %s fails naming the property and the rule", (_label, change, property, reason) => {
     expect(serviceFailures({ ...tencentService(), ...change })).toContainEqual({

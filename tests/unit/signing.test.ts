@@ -45,9 +45,10 @@ describe("Huawei SDK-HMAC-SHA256", () => {
 
   test("H3: Go SDK vectors sign x-sdk-date only, body hashed with its trailing newline", () => {
     const base = { headers: { "X-Sdk-Date": "20060102T150405Z", Host: "example.huaweicloud.com" } };
-    const get = huawei.canonicalRequest({ ...base, method: "GET", path: "/path", query: "limit=1", body: "" }, [
-      "x-sdk-date",
-    ]);
+    const get = huawei.canonicalRequest(
+      { ...base, method: "GET", path: "/path", query: "limit=1", body: "" },
+      ["x-sdk-date"],
+    );
     expect(huawei.signature("SecretKey", "20060102T150405Z", get)).toBe(
       "5a2ce64c865e0e6046321c6f3d5a77ba8413eeaf355c3166c03d58d02ac79624",
     );
@@ -139,9 +140,9 @@ describe("Tencent TC3-HMAC-SHA256", () => {
       },
       body: '{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}',
     };
-    expect(tencent.authorization(req, ID, KEY, "cvm", 1551113065, ["content-type", "host", "x-tc-action"])).toContain(
-      "Signature=644be983de9a8a3f00db8eadaba61467c3b429e2215758ba897b738ca469fd26",
-    );
+    expect(
+      tencent.authorization(req, ID, KEY, "cvm", 1551113065, ["content-type", "host", "x-tc-action"]),
+    ).toContain("Signature=644be983de9a8a3f00db8eadaba61467c3b429e2215758ba897b738ca469fd26");
   });
 
   test("T2: SDK-computed VPC vectors, POST and GET", () => {
