@@ -19,6 +19,11 @@ export interface FieldRule {
   call?: string;
   /** The cloud assigns a value when the input is absent: absence is never a change. */
   computed?: boolean;
+  /**
+   * Two objects cannot hold the same value at once (a fixed IP, a backend port with its port
+   * mappings): a replacement that keeps it must delete the old object first.
+   */
+  exclusive?: boolean;
 }
 
 /** Normalised outputs every backend reports, whatever the cloud calls them. */

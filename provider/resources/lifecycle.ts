@@ -11,7 +11,7 @@ import { containsUnknown } from "../core/unknown.js";
 import { waitFor, type Observation } from "../core/wait.js";
 import { checkInputs, type CheckFailure } from "../schema/check.js";
 import type { ResourceKind } from "../schema/limits.js";
-import type { Backend } from "./backend.js";
+import type { Backend, FieldRule } from "./backend.js";
 import { canonicalJson, diffFields } from "./diff.js";
 
 /** Bumped when the shape of outputs changes, so newer code can read older state. */
@@ -32,6 +32,8 @@ export interface ResourceDefinition {
   /** "VPC endpoint", for check messages. */
   kindLabel: string;
   schema: z.ZodType;
+  /** Each cloud's field rules; diff reads only these, so preview needs no credentials. */
+  fields: Record<CloudName, Record<string, FieldRule>>;
   backend: (cloud: CloudName, region: string) => AnyBackend;
 }
 
@@ -157,16 +159,20 @@ export class Lifecycle {
     if (cloudChanged || containsUnknown(news.cloud)) {
       return { changes: true, replaces: ["cloud"], deleteBeforeReplace: false };
     }
-    const backend = this.definition.backend(news.cloud as CloudName, String(olds.region ?? news.region));
-    const { changed, replaces } = diffFields(backend.fields, olds, news);
+    const fields = this.definition.fields[news.cloud as CloudName];
+    const { changed, replaces } = diffFields(fields, olds, news);
     // A different provider text must reach state, or delete and refresh keep running the old one.
     const providerChanged = news.__provider !== undefined && olds.__provider !== news.__provider;
-    // A fixed private IP cannot be held by the old and new endpoint at once.
-    const fixedIp = typeof news.privateIp === "string" && news.privateIp === olds.privateIp;
+    const keepsExclusive = Object.entries(fields).some(
+      ([field, rule]) =>
+        rule.exclusive &&
+        news[field] !== undefined &&
+        canonicalJson(news[field]) === canonicalJson(olds[field]),
+    );
     return {
       changes: changed.length > 0 || providerChanged,
       replaces,
-      deleteBeforeReplace: replaces.length > 0 && fixedIp,
+      deleteBeforeReplace: replaces.length > 0 && keepsExclusive,
     };
   }
 

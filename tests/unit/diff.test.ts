@@ -115,3 +115,43 @@ describe("diff rules", () => {
     expect(canonicalJson({ b: 1, a: { d: 1, c: 2 } })).toBe('{"a":{"c":2,"d":1},"b":1}');
   });
 });
+
+describe("Lifecycle.diff", () => {
+  test("needs no credentials, and deletes first when a replacement keeps an exclusive value", async () => {
+    const { Lifecycle } = await import("../../provider/resources/lifecycle.js");
+    const { endpointDefinition, endpointServiceDefinition } =
+      await import("../../provider/resources/definitions.js");
+    const endpoints = new Lifecycle(endpointDefinition);
+    const fixedIp = { ...hwEndpoint, privateIp: "10.0.0.8" };
+    expect(endpoints.diff("id", fixedIp, { ...fixedIp, enableDns: true })).toEqual({
+      changes: true,
+      replaces: ["enableDns"],
+      deleteBeforeReplace: true,
+    });
+    expect(
+      endpoints.diff("id", { ...hwEndpoint, privateIp: "10.0.0.8" }, { ...hwEndpoint, enableDns: true }),
+    ).toMatchObject({
+      deleteBeforeReplace: false,
+    });
+    const services = new Lifecycle(endpointServiceDefinition);
+    const svc = {
+      cloud: "huaweicloud",
+      region: "cn-north-4",
+      vpcId: "v",
+      portId: "p",
+      serverType: "LB",
+      ports: [],
+    };
+    expect(services.diff("id", svc, { ...svc, serverType: "VM" })).toMatchObject({
+      deleteBeforeReplace: true,
+    });
+    expect(services.diff("id", svc, { ...svc, serverType: "VM", portId: "q" })).toMatchObject({
+      deleteBeforeReplace: false,
+    });
+    expect(services.diff("id", svc, { ...svc })).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+  });
+});

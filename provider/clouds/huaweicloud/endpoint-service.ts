@@ -18,7 +18,9 @@ export const serviceFields: Backend<HuaweiServiceInputs, HuaweiServiceState>["fi
   region: { change: "replace" },
   vpcId: { change: "replace" },
   serverType: { change: "replace" },
-  portId: { change: "update", call: "PUT /vpc-endpoint-services/{id}" },
+  // Services sharing a port cannot map the same protocol and port, so a replacement on the same
+  // port would be refused (EndPoint.3044) while the old service still exists.
+  portId: { change: "update", call: "PUT /vpc-endpoint-services/{id}", exclusive: true },
   vipPortId: { change: "update", call: "PUT /vpc-endpoint-services/{id}" },
   ports: { change: "update", call: "PUT /vpc-endpoint-services/{id}" },
   serviceName: { change: "update", call: "PUT /vpc-endpoint-services/{id}" },

@@ -19,7 +19,7 @@ export const endpointFields: Backend<HuaweiEndpointInputs, HuaweiEndpoint>["fiel
   vpcId: { change: "replace" },
   subnetId: { change: "replace" },
   serviceId: { change: "replace" },
-  privateIp: { change: "replace", computed: true },
+  privateIp: { change: "replace", computed: true, exclusive: true },
   enableDns: { change: "replace" },
   description: { change: "replace" },
   whitelist: { change: "update", call: "PUT /vpc-endpoints/{id}" },

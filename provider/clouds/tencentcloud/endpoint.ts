@@ -24,7 +24,7 @@ export const endpointFields: Backend<TencentEndpointInputs, TencentEndpointState
   vpcId: { change: "replace" },
   subnetId: { change: "replace" },
   serviceId: { change: "replace" },
-  privateIp: { change: "replace", computed: true },
+  privateIp: { change: "replace", computed: true, exclusive: true },
   tags: { change: "replace" },
   name: { change: "update", call: "ModifyVpcEndPointAttribute" },
   securityGroupIds: {
