@@ -30,6 +30,7 @@ import { createHuaweiModule } from "./clouds/huaweicloud/index.js";
 import { createTencentModule } from "./clouds/tencentcloud/index.js";
 
 export { EMULATOR_CREDENTIALS, type HuaweiCredential, type TencentCredential } from "./credentials.js";
+export { providerConfig, PROVIDER_SECRET_KEYS } from "./provider-config.js";
 export type { AuthMode, CloudName } from "./core/types.js";
 export type { Progression } from "./core/transitions.js";
 export type { FaultRule, FaultAction } from "./core/faults.js";

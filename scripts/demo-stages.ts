@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { EMULATOR_CREDENTIALS, type RunningEmulator } from "../emulator/index.js";
+import { providerConfig, PROVIDER_SECRET_KEYS, type RunningEmulator } from "../emulator/index.js";
 import type { CliStage } from "./demo-cli.js";
 
 /** The repository root: the directory holding the quickstart's Pulumi.yaml (from src or dist). */
@@ -17,25 +17,17 @@ export const ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const PROJECT = "vpcep-quickstart";
 export const STACK = "dev";
 
-/** Stack config that points the provider at the emulator, with the emulator's documented keys. */
+/** Stack config for the demo: the emulator's endpoints and keys, and brisk polling. */
 export function emulatorConfig(emulator: RunningEmulator): Record<string, string> {
-  const hw = EMULATOR_CREDENTIALS.huaweicloud.primary;
-  const tc = EMULATOR_CREDENTIALS.tencentcloud.primary;
   return {
-    "vpcep:huaweicloudEndpoint": emulator.urls.huaweicloud,
-    "vpcep:huaweicloudAccessKey": hw.accessKey,
-    "vpcep:huaweicloudSecretKey": hw.secretKey,
-    "vpcep:huaweicloudProjectId": hw.projectId,
-    "vpcep:tencentcloudEndpoint": emulator.urls.tencentcloud,
-    "vpcep:tencentcloudSecretId": tc.secretId,
-    "vpcep:tencentcloudSecretKey": tc.secretKey,
+    ...providerConfig(emulator.urls),
     "vpcep:pollInterval": "250ms",
     "vpcep:pollMaxInterval": "1s",
     "vpcep:progressInterval": "1s",
   };
 }
 
-export const SECRET_KEYS = ["vpcep:huaweicloudSecretKey", "vpcep:tencentcloudSecretKey"];
+export const SECRET_KEYS = PROVIDER_SECRET_KEYS;
 
 /** The demo's stages: what to run, with which program config, and what must happen. */
 export const STAGES: CliStage[] = [

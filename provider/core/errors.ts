@@ -102,3 +102,13 @@ export class ValidationError extends ProviderError {
 export function isNotFound(err: unknown): boolean {
   return err instanceof CloudApiError && err.notFound;
 }
+
+/** Runs a read; not found becomes undefined, anything else is rethrown. */
+export async function orUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}

@@ -6,7 +6,8 @@ import got, { RequestError, type Got, type NormalizedOptions } from "got";
 import backoffDelay from "./backoff.js";
 import type { Clock } from "./clock.js";
 import { CloudApiError, HttpError, type CloudName } from "./errors.js";
-import type { TokenBucket } from "./rate-limit.js";
+import { sharedBucket, type TokenBucket } from "./rate-limit.js";
+import { tuning } from "./settings.js";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
@@ -154,4 +155,29 @@ export class CloudTransport {
       throw err;
     }
   }
+}
+
+const transports = new Map<string, CloudTransport>();
+
+/**
+ * The one transport for a key naming cloud, region, account and endpoint: every resource in the
+ * host process shares its connection pool, rate limit and retry settings.
+ */
+export function sharedTransport(
+  key: string,
+  options: Pick<TransportOptions, "cloud" | "sign" | "classify">,
+  clock: Clock,
+): CloudTransport {
+  let transport = transports.get(key);
+  if (!transport) {
+    const settings = tuning();
+    transport = new CloudTransport({
+      ...options,
+      bucket: sharedBucket(key, settings.maxRequestsPerSecond, clock),
+      clock,
+      retry: { limit: settings.maxRetries, baseMs: settings.retryBaseMs, maxMs: DEFAULT_RETRY.maxMs },
+    });
+    transports.set(key, transport);
+  }
+  return transport;
 }

@@ -3,38 +3,16 @@
  * out-of-band change and deletion, get by id, and adopt.
  */
 import { huaweiClient, tencentClient } from "../emulator/helpers.js";
-import { eventually, HW, stepsOf, TC, TestStack, useEmulator, type Declared } from "../support/engine.js";
+import { eventually, HW, stepsOf, TC, TestStack, useEmulator } from "../support/engine.js";
+import { huaweiService, tencentService } from "../support/fixtures.js";
+
+// Services with the API's default approval (required), as most users declare them.
+const HUAWEI = (overrides: Record<string, unknown> = {}) =>
+  huaweiService({ approvalRequired: undefined, description: "orders API", ...overrides });
+const TENCENT = (overrides: Record<string, unknown> = {}) =>
+  tencentService({ approvalRequired: undefined, tags: undefined, ...overrides });
 
 const ctx = useEmulator("manual:1");
-
-const HUAWEI = (overrides: Record<string, unknown> = {}): Declared => ({
-  kind: "VpcEndpointService",
-  name: "svc",
-  args: {
-    cloud: "huaweicloud",
-    region: "cn-north-4",
-    vpcId: "0b1c7f5e-3a55-4d2c-9a51-2f7a1c9e0a10",
-    portId: "6a0e3f8b-9d1c-4b7e-8f23-5c4d2e1a9b30",
-    serverType: "LB",
-    serviceName: "orders",
-    ports: [{ clientPort: 443, serverPort: 8443 }],
-    description: "orders API",
-    ...overrides,
-  },
-});
-
-const TENCENT = (overrides: Record<string, unknown> = {}): Declared => ({
-  kind: "VpcEndpointService",
-  name: "svc",
-  args: {
-    cloud: "tencentcloud",
-    region: "ap-guangzhou",
-    vpcId: "vpc-hj3he929",
-    serviceInstanceId: "lb-p1hiksdg",
-    serviceName: "orders",
-    ...overrides,
-  },
-});
 
 const hw = () => huaweiClient(ctx.emulator.urls.huaweicloud, HW);
 const tc = () => tencentClient(ctx.emulator.urls.tencentcloud, TC);

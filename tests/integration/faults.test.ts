@@ -3,49 +3,14 @@
  * with backoff; a create is resent only after throttling; a resource not visible yet after create
  * is waited for.
  */
-import { requests, stepsOf, TestStack, useEmulator, type Declared } from "../support/engine.js";
+import { requests, stepsOf, TestStack, useEmulator } from "../support/engine.js";
+import { huaweiService, tencentEndpoint, tencentService } from "../support/fixtures.js";
+
+const SERVICE = huaweiService();
+const TENCENT_SERVICE = tencentService({}, "tsvc");
+const ENDPOINT = tencentEndpoint({ serviceId: { ref: "tsvc" }, securityGroupIds: [] });
 
 const ctx = useEmulator("manual:1");
-
-const SERVICE: Declared = {
-  kind: "VpcEndpointService",
-  name: "svc",
-  args: {
-    cloud: "huaweicloud",
-    region: "cn-north-4",
-    vpcId: "0b1c7f5e-3a55-4d2c-9a51-2f7a1c9e0a10",
-    portId: "6a0e3f8b-9d1c-4b7e-8f23-5c4d2e1a9b30",
-    serverType: "LB",
-    ports: [{ clientPort: 443, serverPort: 8443 }],
-    approvalRequired: false,
-  },
-};
-
-const ENDPOINT: Declared = {
-  kind: "VpcEndpoint",
-  name: "ep",
-  args: {
-    cloud: "tencentcloud",
-    region: "ap-guangzhou",
-    vpcId: "vpc-coekkqtd",
-    subnetId: "subnet-4t7fr3fi",
-    serviceId: { ref: "tsvc" },
-    name: "orders",
-  },
-};
-
-const TENCENT_SERVICE: Declared = {
-  kind: "VpcEndpointService",
-  name: "tsvc",
-  args: {
-    cloud: "tencentcloud",
-    region: "ap-guangzhou",
-    vpcId: "vpc-hj3he929",
-    serviceInstanceId: "lb-p1hiksdg",
-    serviceName: "orders",
-    approvalRequired: false,
-  },
-};
 
 describe("retries and faults", () => {
   test("Huawei: throttling on create (HTTP 429 APIG.0308) is retried, and the create lands once", async () => {

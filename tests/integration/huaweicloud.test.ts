@@ -4,49 +4,10 @@
  * changes. The emulator's request log proves which calls were made.
  */
 import { huaweiClient } from "../emulator/helpers.js";
-import {
-  eventually,
-  HW,
-  requests,
-  stepsOf,
-  TestStack,
-  useEmulator,
-  type Declared,
-} from "../support/engine.js";
+import { eventually, HW, requests, stepsOf, TestStack, useEmulator } from "../support/engine.js";
+import { huaweiEndpoint as ENDPOINT, huaweiService as SERVICE } from "../support/fixtures.js";
 
 const ctx = useEmulator("manual:2");
-
-const SERVICE = (overrides: Record<string, unknown> = {}): Declared => ({
-  kind: "VpcEndpointService",
-  name: "svc",
-  args: {
-    cloud: "huaweicloud",
-    region: "cn-north-4",
-    vpcId: "0b1c7f5e-3a55-4d2c-9a51-2f7a1c9e0a10",
-    portId: "6a0e3f8b-9d1c-4b7e-8f23-5c4d2e1a9b30",
-    serverType: "LB",
-    serviceName: "orders",
-    ports: [{ clientPort: 443, serverPort: 8443 }],
-    approvalRequired: false,
-    tags: { team: "platform" },
-    ...overrides,
-  },
-});
-
-const ENDPOINT = (overrides: Record<string, unknown> = {}): Declared => ({
-  kind: "VpcEndpoint",
-  name: "ep",
-  args: {
-    cloud: "huaweicloud",
-    region: "cn-north-4",
-    vpcId: "7d2e9c41-5b6a-4f38-8e1d-0c9b8a7f6e50",
-    subnetId: "3f4a5b6c-7d8e-4f90-a1b2-c3d4e5f6a7b8",
-    serviceId: { ref: "svc" },
-    whitelist: ["10.0.0.0/24"],
-    tags: { team: "payments" },
-    ...overrides,
-  },
-});
 
 const cloud = () => huaweiClient(ctx.emulator.urls.huaweicloud, HW);
 

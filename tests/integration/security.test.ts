@@ -3,48 +3,12 @@
  * and the serialized provider is a thin stub, measured.
  */
 import { readFileSync } from "node:fs";
-import { HW, ROOT, TC, TestStack, useEmulator, type Declared } from "../support/engine.js";
+import { HW, ROOT, TC, TestStack, useEmulator } from "../support/engine.js";
+import { huaweiEndpoint, huaweiService, tencentService } from "../support/fixtures.js";
 
 const ctx = useEmulator("manual:1");
 
-const RESOURCES: Declared[] = [
-  {
-    kind: "VpcEndpointService",
-    name: "svc",
-    args: {
-      cloud: "huaweicloud",
-      region: "cn-north-4",
-      vpcId: "0b1c7f5e-3a55-4d2c-9a51-2f7a1c9e0a10",
-      portId: "6a0e3f8b-9d1c-4b7e-8f23-5c4d2e1a9b30",
-      serverType: "LB",
-      ports: [{ clientPort: 443, serverPort: 8443 }],
-      approvalRequired: false,
-    },
-  },
-  {
-    kind: "VpcEndpoint",
-    name: "ep",
-    args: {
-      cloud: "huaweicloud",
-      region: "cn-north-4",
-      vpcId: "7d2e9c41-5b6a-4f38-8e1d-0c9b8a7f6e50",
-      subnetId: "3f4a5b6c-7d8e-4f90-a1b2-c3d4e5f6a7b8",
-      serviceId: { ref: "svc" },
-    },
-  },
-  {
-    kind: "VpcEndpointService",
-    name: "tsvc",
-    args: {
-      cloud: "tencentcloud",
-      region: "ap-guangzhou",
-      vpcId: "vpc-hj3he929",
-      serviceInstanceId: "lb-p1hiksdg",
-      serviceName: "orders",
-      approvalRequired: false,
-    },
-  },
-];
+const RESOURCES = [huaweiService(), huaweiEndpoint(), tencentService({}, "tsvc")];
 
 const SECRETS = [HW.secretKey, TC.secretKey, HW.accessKey, TC.secretId];
 

@@ -4,49 +4,10 @@
  * changes. The emulator's request log proves which calls were made.
  */
 import { tencentClient } from "../emulator/helpers.js";
-import {
-  eventually,
-  requests,
-  stepsOf,
-  TC,
-  TC2,
-  TestStack,
-  useEmulator,
-  type Declared,
-} from "../support/engine.js";
+import { eventually, requests, stepsOf, TC, TC2, TestStack, useEmulator } from "../support/engine.js";
+import { tencentEndpoint as ENDPOINT, tencentService as SERVICE } from "../support/fixtures.js";
 
 const ctx = useEmulator("manual:2");
-
-const SERVICE = (overrides: Record<string, unknown> = {}): Declared => ({
-  kind: "VpcEndpointService",
-  name: "svc",
-  args: {
-    cloud: "tencentcloud",
-    region: "ap-guangzhou",
-    vpcId: "vpc-hj3he929",
-    serviceInstanceId: "lb-p1hiksdg",
-    serviceName: "orders",
-    approvalRequired: false,
-    tags: { team: "platform" },
-    ...overrides,
-  },
-});
-
-const ENDPOINT = (overrides: Record<string, unknown> = {}): Declared => ({
-  kind: "VpcEndpoint",
-  name: "ep",
-  args: {
-    cloud: "tencentcloud",
-    region: "ap-guangzhou",
-    vpcId: "vpc-coekkqtd",
-    subnetId: "subnet-4t7fr3fi",
-    serviceId: { ref: "svc" },
-    name: "orders-consumer",
-    securityGroupIds: ["sg-abcd1234", "sg-bcde2345"],
-    tags: { tier: "standard" },
-    ...overrides,
-  },
-});
 
 const cloud = (account = TC) => tencentClient(ctx.emulator.urls.tencentcloud, account);
 

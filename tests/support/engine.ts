@@ -8,7 +8,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { EMULATOR_CREDENTIALS, startEmulator, type RunningEmulator } from "../../emulator/index.js";
+import {
+  EMULATOR_CREDENTIALS,
+  providerConfig,
+  PROVIDER_SECRET_KEYS,
+  startEmulator,
+  type RunningEmulator,
+} from "../../emulator/index.js";
 import type { OperationReport } from "../engine/cli.js";
 import { loadState, type StackState } from "../engine/state.js";
 import { controlClient } from "../emulator/helpers.js";
@@ -41,22 +47,6 @@ export const FAST = {
   "vpcep:retryBaseDelay": "20ms",
 };
 
-export function credentialsConfig(emulator: RunningEmulator, account: "primary" | "secondary" = "primary") {
-  const hw = EMULATOR_CREDENTIALS.huaweicloud[account];
-  const tc = EMULATOR_CREDENTIALS.tencentcloud[account];
-  return {
-    "vpcep:huaweicloudEndpoint": emulator.urls.huaweicloud,
-    "vpcep:huaweicloudAccessKey": hw.accessKey,
-    "vpcep:huaweicloudSecretKey": hw.secretKey,
-    "vpcep:huaweicloudProjectId": hw.projectId,
-    "vpcep:tencentcloudEndpoint": emulator.urls.tencentcloud,
-    "vpcep:tencentcloudSecretId": tc.secretId,
-    "vpcep:tencentcloudSecretKey": tc.secretKey,
-  };
-}
-
-export const SECRET_KEYS = ["vpcep:huaweicloudSecretKey", "vpcep:tencentcloudSecretKey"];
-
 /** A stack: a state file and the emulator it talks to. */
 export class TestStack {
   readonly stateFile: string;
@@ -74,7 +64,7 @@ export class TestStack {
     extraConfig: Record<string, string> = {},
   ): Promise<OperationReport[]> {
     const config: Record<string, string> = {
-      ...credentialsConfig(this.emulator, this.options.account),
+      ...providerConfig(this.emulator.urls, this.options.account),
       ...FAST,
       "fixture:resources": JSON.stringify(resources),
       ...extraConfig,
@@ -93,7 +83,7 @@ export class TestStack {
       STACK,
     ];
     for (const [key, value] of Object.entries(config)) {
-      args.push(SECRET_KEYS.includes(key) ? "--secret-config" : "--config", `${key}=${value}`);
+      args.push(PROVIDER_SECRET_KEYS.includes(key) ? "--secret-config" : "--config", `${key}=${value}`);
     }
     for (const [key, value] of Object.entries(this.options.env ?? {})) args.push("--env", `${key}=${value}`);
     for (const op of ops) args.push("--op", op);

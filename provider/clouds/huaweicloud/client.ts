@@ -3,9 +3,8 @@
  * One transport per (region, account) is shared by every resource in the host process.
  */
 import { systemClock, type Clock } from "../../core/clock.js";
-import { CloudTransport, type HttpMethod, type SignableRequest } from "../../core/http.js";
-import { sharedBucket } from "../../core/rate-limit.js";
-import { huaweiCredentials, tuning, type HuaweiCredentials } from "../../core/settings.js";
+import { sharedTransport, type HttpMethod, type SignableRequest } from "../../core/http.js";
+import { huaweiCredentials, type HuaweiCredentials } from "../../core/settings.js";
 import { classifyResponse } from "./errors.js";
 import { authorization, sdkDate } from "./sign.js";
 
@@ -24,8 +23,6 @@ export interface HuaweiClient {
   projectId: string;
   call<T>(request: HuaweiRequest): Promise<T>;
 }
-
-const transports = new Map<string, CloudTransport>();
 
 /** `https://vpcep.{region}.myhuaweicloud.com` unless an endpoint override (e.g. the emulator) is set. */
 export function baseUrl(region: string, credentials: HuaweiCredentials): string {
@@ -62,22 +59,13 @@ function signer(credentials: HuaweiCredentials, clock: Clock) {
 /** A client for one region, with credentials read now (at call time, in the host). */
 export function createClient(region: string, clock: Clock = systemClock): HuaweiClient {
   const credentials = huaweiCredentials();
-  const settings = tuning();
   const base = baseUrl(region, credentials);
   const key = `huaweicloud|${region}|${credentials.accessKey}|${credentials.projectId}|${base}`;
-  let transport = transports.get(key);
-  if (!transport) {
-    transport = new CloudTransport({
-      cloud: "huaweicloud",
-      sign: signer(credentials, clock),
-      classify: classifyResponse,
-      bucket: sharedBucket(key, settings.maxRequestsPerSecond, clock),
-      clock,
-      retry: { limit: settings.maxRetries, baseMs: settings.retryBaseMs, maxMs: 20_000 },
-    });
-    transports.set(key, transport);
-  }
-  const bound = transport;
+  const bound = sharedTransport(
+    key,
+    { cloud: "huaweicloud", sign: signer(credentials, clock), classify: classifyResponse },
+    clock,
+  );
   return {
     region,
     projectId: credentials.projectId,

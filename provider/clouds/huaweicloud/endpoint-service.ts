@@ -2,7 +2,7 @@
  * Huawei Cloud VPC endpoint services.
  * @link https://support.huaweicloud.com/intl/en-us/api-vpcep/vpcep_06_0201.html
  */
-import { isNotFound } from "../../core/errors.js";
+import { orUndefined } from "../../core/errors.js";
 import type { Backend, Classified, CommonOutputs } from "../../resources/backend.js";
 import type { HuaweiServiceInputs } from "../../schema/endpoint-service.js";
 import { createClient, type HuaweiClient } from "./client.js";
@@ -190,15 +190,14 @@ export function huaweiServiceBackend(region: string, client: HuaweiClient = crea
     },
 
     async delete(id) {
-      try {
-        await client.call({
+      // Deleting what is already gone is success.
+      await orUndefined(() =>
+        client.call({
           method: "DELETE",
           path: `/vpc-endpoint-services/${id}`,
           operation: "DeleteEndpointService",
-        });
-      } catch (err) {
-        if (!isNotFound(err)) throw err;
-      }
+        }),
+      );
     },
   };
   return backend;

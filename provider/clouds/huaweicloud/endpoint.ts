@@ -2,7 +2,7 @@
  * Huawei Cloud VPC endpoints.
  * @link https://support.huaweicloud.com/intl/en-us/api-vpcep/vpcep_06_0303.html
  */
-import { isNotFound } from "../../core/errors.js";
+import { orUndefined } from "../../core/errors.js";
 import type { Backend, Classified, CommonOutputs } from "../../resources/backend.js";
 import type { HuaweiEndpointInputs } from "../../schema/endpoint.js";
 import { createClient, type HuaweiClient } from "./client.js";
@@ -142,11 +142,10 @@ export function huaweiEndpointBackend(region: string, client: HuaweiClient = cre
     },
 
     async delete(id) {
-      try {
-        await client.call({ method: "DELETE", path: `/vpc-endpoints/${id}`, operation: "DeleteEndpoint" });
-      } catch (err) {
-        if (!isNotFound(err)) throw err;
-      }
+      // Deleting what is already gone is success.
+      await orUndefined(() =>
+        client.call({ method: "DELETE", path: `/vpc-endpoints/${id}`, operation: "DeleteEndpoint" }),
+      );
     },
   };
   return backend;

@@ -1,16 +1,7 @@
 /** Finders: the one place that reads Huawei VPCEP objects; not found becomes undefined. */
-import { isNotFound } from "../../core/errors.js";
+import { orUndefined } from "../../core/errors.js";
 import type { HuaweiClient } from "./client.js";
 import type { HuaweiEndpoint, HuaweiPermission, HuaweiService, HuaweiServiceState } from "./types.js";
-
-async function orUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await read();
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
-}
 
 /** GET /vpc-endpoints/{id}; a mismatched id counts as not found (eventual-consistency guard). */
 export async function findEndpointById(

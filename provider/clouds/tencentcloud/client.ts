@@ -3,9 +3,8 @@
  * One transport per (region, account) is shared by every resource in the host process.
  */
 import { systemClock, type Clock } from "../../core/clock.js";
-import { CloudTransport, type SignableRequest } from "../../core/http.js";
-import { sharedBucket } from "../../core/rate-limit.js";
-import { tencentCredentials, tuning, type TencentCredentials } from "../../core/settings.js";
+import { sharedTransport, type SignableRequest } from "../../core/http.js";
+import { tencentCredentials, type TencentCredentials } from "../../core/settings.js";
 import { classifyResponse } from "./errors.js";
 import { authorization } from "./sign.js";
 
@@ -17,8 +16,6 @@ export interface TencentClient {
   /** Calls an action; `idempotent` marks reads, modifies and deletes that may be resent. */
   call<T>(action: string, params: Record<string, unknown>, idempotent: boolean): Promise<T>;
 }
-
-const transports = new Map<string, CloudTransport>();
 
 export function baseUrl(credentials: TencentCredentials): string {
   return (credentials.endpoint ?? "https://vpc.tencentcloudapi.com").replace(/\/+$/, "");
@@ -49,22 +46,13 @@ function signer(credentials: TencentCredentials, region: string, clock: Clock) {
 /** A client for one region, with credentials read now (at call time, in the host). */
 export function createClient(region: string, clock: Clock = systemClock): TencentClient {
   const credentials = tencentCredentials();
-  const settings = tuning();
   const url = new URL(baseUrl(credentials) + "/");
   const key = `tencentcloud|${region}|${credentials.secretId}|${url.origin}`;
-  let transport = transports.get(key);
-  if (!transport) {
-    transport = new CloudTransport({
-      cloud: "tencentcloud",
-      sign: signer(credentials, region, clock),
-      classify: classifyResponse,
-      bucket: sharedBucket(key, settings.maxRequestsPerSecond, clock),
-      clock,
-      retry: { limit: settings.maxRetries, baseMs: settings.retryBaseMs, maxMs: 20_000 },
-    });
-    transports.set(key, transport);
-  }
-  const bound = transport;
+  const bound = sharedTransport(
+    key,
+    { cloud: "tencentcloud", sign: signer(credentials, region, clock), classify: classifyResponse },
+    clock,
+  );
   return {
     region,
     async call<T>(action: string, params: Record<string, unknown>, idempotent: boolean): Promise<T> {

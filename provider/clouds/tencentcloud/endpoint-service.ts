@@ -2,7 +2,7 @@
  * Tencent Cloud VPC endpoint services. The API has no state field: a service exists or it does not.
  * @link https://www.tencentcloud.com/document/api/215/54680
  */
-import { isNotFound } from "../../core/errors.js";
+import { orUndefined } from "../../core/errors.js";
 import type { Backend, CommonOutputs } from "../../resources/backend.js";
 import type { TencentServiceInputs } from "../../schema/endpoint-service.js";
 import { createClient, type TencentClient } from "./client.js";
@@ -130,11 +130,8 @@ export function tencentServiceBackend(region: string, client: TencentClient = cr
     },
 
     async delete(id) {
-      try {
-        await client.call("DeleteVpcEndPointService", { EndPointServiceId: id }, true);
-      } catch (err) {
-        if (!isNotFound(err)) throw err;
-      }
+      // Deleting what is already gone is success.
+      await orUndefined(() => client.call("DeleteVpcEndPointService", { EndPointServiceId: id }, true));
     },
   };
   return backend;

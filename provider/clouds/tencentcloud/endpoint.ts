@@ -2,7 +2,7 @@
  * Tencent Cloud VPC endpoints.
  * @link https://www.tencentcloud.com/document/api/215/54679
  */
-import { isNotFound } from "../../core/errors.js";
+import { orUndefined } from "../../core/errors.js";
 import type { Backend, Classified, CommonOutputs } from "../../resources/backend.js";
 import type { TencentEndpointInputs } from "../../schema/endpoint.js";
 import { createClient, type TencentClient } from "./client.js";
@@ -170,11 +170,8 @@ export function tencentEndpointBackend(region: string, client: TencentClient = c
     },
 
     async delete(id) {
-      try {
-        await client.call("DeleteVpcEndPoint", { EndPointId: id }, true);
-      } catch (err) {
-        if (!isNotFound(err)) throw err;
-      }
+      // Deleting what is already gone is success.
+      await orUndefined(() => client.call("DeleteVpcEndPoint", { EndPointId: id }, true));
     },
   };
   return backend;

@@ -1,18 +1,9 @@
 /** Finders: the one place that reads Tencent Private Link objects; not found becomes undefined. */
-import { isNotFound } from "../../core/errors.js";
+import { orUndefined } from "../../core/errors.js";
 import type { TencentClient } from "./client.js";
 import type { TencentEndpoint, TencentService, TencentServiceState, TencentWhitelistEntry } from "./types.js";
 
 const PAGE = 100;
-
-async function orUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await read();
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
-}
 
 /** Exactly one result is the object; none is not found; more than one is an error. */
 function single<T>(items: T[] | undefined, what: string): T | undefined {
