@@ -27,11 +27,11 @@ export function setting(configKey: string | undefined, ...envVars: string[]): st
   return undefined;
 }
 
-function required(what: string, configKey: string, envVars: string[]): string {
+function required(what: string, configKey: string, envVars: string[], secret = false): string {
   const value = setting(configKey, ...envVars);
   if (value === undefined) {
     throw new ValidationError(
-      `missing ${what}: set the stack config "vpcep:${configKey}" (as a secret) or the environment variable ${envVars.join(" or ")}`,
+      `missing ${what}: set the stack config "vpcep:${configKey}"${secret ? " (as a secret)" : ""} or the environment variable ${envVars.join(" or ")}`,
     );
   }
   return value;
@@ -85,7 +85,12 @@ export function tencentCredentials(): TencentCredentials {
   const endpoint = setting("tencentcloudEndpoint", "VPCEP_TENCENTCLOUD_ENDPOINT");
   return {
     secretId: required("Tencent Cloud SecretId", "tencentcloudSecretId", ["TENCENTCLOUD_SECRET_ID"]),
-    secretKey: required("Tencent Cloud SecretKey", "tencentcloudSecretKey", ["TENCENTCLOUD_SECRET_KEY"]),
+    secretKey: required(
+      "Tencent Cloud SecretKey",
+      "tencentcloudSecretKey",
+      ["TENCENTCLOUD_SECRET_KEY"],
+      true,
+    ),
     ...(sessionToken ? { sessionToken } : {}),
     ...(endpoint ? { endpoint } : {}),
   };

@@ -234,6 +234,10 @@ describe("Huawei Cloud VpcEndpointService and VpcEndpoint", () => {
     const [[waited], acceptance] = await Promise.all([run, accepted]);
     expect(acceptance.status).toBe(200);
     expect(waited!.ok).toBe(true);
+    // While it waited, a progress line named the endpoint, its state and the elapsed time.
+    expect(waited!.logs.join("\n")).toMatch(
+      /Huawei Cloud VPC Endpoint \([0-9a-f-]{36}\): pendingAcceptance \(\d+m?s elapsed\)/,
+    );
     expect(waiting.resource("ep")!.outputs).toMatchObject({ status: "accepted" });
   });
 
