@@ -59,10 +59,12 @@ export function huaweiCredentials(): HuaweiCredentials {
       "HW_ACCESS_KEY",
       "HUAWEICLOUD_SDK_AK",
     ]),
-    secretKey: required("Huawei Cloud secret key", "huaweicloudSecretKey", [
-      "HW_SECRET_KEY",
-      "HUAWEICLOUD_SDK_SK",
-    ]),
+    secretKey: required(
+      "Huawei Cloud secret key",
+      "huaweicloudSecretKey",
+      ["HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK"],
+      true,
+    ),
     projectId: required("Huawei Cloud project id", "huaweicloudProjectId", [
       "HW_PROJECT_ID",
       "HUAWEICLOUD_SDK_PROJECT_ID",
