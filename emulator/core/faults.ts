@@ -6,13 +6,14 @@ import { SeededRandom } from "./random.js";
 import { CLOUDS, type CloudName } from "./types.js";
 
 /** What a matching rule does. */
-export type FaultAction = "throttle" | "error" | "drop" | "latency" | "notVisibleYet" | "auth";
+export type FaultAction = "throttle" | "error" | "drop" | "lostReply" | "latency" | "notVisibleYet" | "auth";
 
 /** The actions, for validation. */
 export const FAULT_ACTIONS: readonly FaultAction[] = [
   "throttle",
   "error",
   "drop",
+  "lostReply",
   "latency",
   "notVisibleYet",
   "auth",

@@ -70,6 +70,8 @@ export async function handleCloudRequest(
   });
   let latencyBy: string | undefined;
   let hideBy: typeof fault;
+  // The cloud acts, but its answer never arrives: the client cannot tell whether a create happened.
+  let lostBy: string | undefined;
   if (fault) {
     switch (fault.action) {
       case "drop":
@@ -83,6 +85,9 @@ export async function handleCloudRequest(
         break;
       case "notVisibleYet":
         hideBy = fault;
+        break;
+      case "lostReply":
+        lostBy = fault.id;
         break;
       default:
         respond(module.faultReply(fault, requestId), fault.id);
@@ -115,6 +120,12 @@ export async function handleCloudRequest(
     reply = module.handle(ctx);
   } catch (error) {
     reply = module.renderError(error, requestId);
+  }
+  if (lostBy) {
+    entry.injected = lostBy;
+    state.journal.add(entry);
+    req.socket.destroy();
+    return;
   }
   if (hideBy && ctx.created.length > 0 && reply.status < 400 && !reply.errorCode) {
     for (const id of ctx.created) {

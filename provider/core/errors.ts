@@ -112,3 +112,16 @@ export async function orUndefined<T>(read: () => Promise<T>): Promise<T | undefi
     throw err;
   }
 }
+
+/**
+ * True when a failed call may still have been carried out: the connection failed after sending, or
+ * the cloud answered with a server error. Throttling is refused before the cloud acts.
+ */
+export function mayHaveActed(err: unknown): boolean {
+  if (err instanceof HttpError) return true;
+  return (
+    err instanceof CloudApiError &&
+    !err.throttled &&
+    (err.details.httpStatus >= 500 || err.code.startsWith("InternalError"))
+  );
+}

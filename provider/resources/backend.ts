@@ -44,6 +44,12 @@ export interface Backend<Inputs extends { cloud: CloudName }, State> {
   fields: Record<string, FieldRule>;
   /** Sends the create call and returns the new id; does not wait. */
   create(inputs: Inputs): Promise<string>;
+  /**
+   * Ids of existing objects a create with these inputs could have made. Listed before and after a
+   * create whose answer was lost, so the one it made is found instead of leaked (neither cloud
+   * takes a client token).
+   */
+  listMatching?(inputs: Inputs): Promise<string[]>;
   /** Settings the cloud accepts only once the object is ready (permissions, extra security groups). */
   finishCreate?(id: string, inputs: Inputs, state: State): Promise<void>;
   /** The object, or undefined when the cloud says it does not exist. */

@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import { systemClock, type Clock } from "../core/clock.js";
 import { parseDuration } from "../core/duration.js";
-import { ProviderError, ValidationError, type CloudName } from "../core/errors.js";
+import { mayHaveActed, ProviderError, ValidationError, type CloudName } from "../core/errors.js";
 import { tuning } from "../core/settings.js";
 import { containsUnknown } from "../core/unknown.js";
 import { waitFor, type Observation } from "../core/wait.js";
@@ -182,17 +182,27 @@ export class Lifecycle {
     if (inputs.adoptId) return this.adopt(backend, inputs, inputs.adoptId, props);
     const started = this.clock.now();
     const deadline = this.timeout(inputs, "create");
+    const before = backend.listMatching ? await backend.listMatching(inputs) : [];
     let id: string;
     try {
       id = await backend.create(inputs);
     } catch (err) {
-      throw new ProviderError(
-        `creating ${backend.label}: ${messageOf(err)}`,
-        "CreateFailed",
-        inputs.cloud,
-        undefined,
-        { cause: err },
+      const found = mayHaveActed(err) ? await this.findLostCreate(backend, inputs, before) : undefined;
+      if (found === undefined) {
+        throw new ProviderError(
+          `creating ${backend.label}: ${messageOf(err)}`,
+          "CreateFailed",
+          inputs.cloud,
+          undefined,
+          {
+            cause: err,
+          },
+        );
+      }
+      this.log(
+        `${this.subject(backend, found)}: the create call's answer was lost (${messageOf(err)}); found the object it made`,
       );
+      id = found;
     }
     this.log(`${this.subject(backend, id)}: create requested`);
     try {
@@ -215,6 +225,24 @@ export class Lifecycle {
         err,
       );
     }
+  }
+
+  /** The one object that appeared since `before` and matches the inputs; several is an error. */
+  private async findLostCreate(
+    backend: AnyBackend,
+    inputs: Inputs,
+    before: string[],
+  ): Promise<string | undefined> {
+    if (!backend.listMatching) return undefined;
+    const fresh = (await backend.listMatching(inputs)).filter((id) => !before.includes(id));
+    if (fresh.length > 1) {
+      throw new ProviderError(
+        `creating ${backend.label}: the create call's answer was lost and ${fresh.length} new matching objects exist (${fresh.join(", ")}); adopt the right one with adoptId and delete the others`,
+        "CreateAmbiguous",
+        inputs.cloud,
+      );
+    }
+    return fresh[0];
   }
 
   /** Takes over an existing object after checking that what cannot change in place matches. */

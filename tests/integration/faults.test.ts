@@ -83,4 +83,27 @@ describe("retries and faults", () => {
     const describes = await requests(ctx.control, "DescribeVpcEndPoint");
     expect(describes[0]!.errorCode).toBe("InternalError");
   });
+
+  test("a create whose answer is lost is found by its fields, not leaked and not made twice", async () => {
+    await ctx.control.put("/faults", [
+      { cloud: "huaweicloud", operation: "CreateEndpointService", action: "lostReply", next: 1 },
+      { cloud: "tencentcloud", operation: "CreateVpcEndPoint", action: "lostReply", next: 1 },
+    ]);
+    const stack = new TestStack(ctx.emulator);
+    const [up, again] = await stack.run([SERVICE, TENCENT_SERVICE, ENDPOINT], ["up", "preview"]);
+    expect(up!.ok).toBe(true);
+    expect(stepsOf(again)).toEqual({ svc: "same", tsvc: "same", ep: "same" });
+    expect(up!.logs.join("\n")).toMatch(
+      /Tencent Cloud VPC Endpoint \(vpce-.+\): the create call's answer was lost/,
+    );
+    for (const operation of ["CreateEndpointService", "CreateVpcEndPoint"]) {
+      const creates = await requests(ctx.control, operation);
+      expect(creates.map((c) => c.status)).toEqual([0]);
+    }
+    const resources = (await ctx.control.get("/resources")).body as unknown;
+    const ids = JSON.stringify(resources);
+    expect(ids).toContain(stack.resource("svc")!.id);
+    expect(ids).toContain(stack.resource("ep")!.id);
+    expect(stack.state().resources).toHaveLength(3);
+  });
 });

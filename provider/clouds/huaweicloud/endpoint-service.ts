@@ -7,7 +7,7 @@ import type { Backend, Classified, CommonOutputs } from "../../resources/backend
 import type { HuaweiServiceInputs } from "../../schema/endpoint-service.js";
 import { createClient, type HuaweiClient } from "./client.js";
 import { describeErrors } from "./endpoint.js";
-import { findServiceStateById } from "./find.js";
+import { findServiceStateById, findServices } from "./find.js";
 import { fromTagList, toTagList, updateTags } from "./tags.js";
 import { ServiceStatus, type HuaweiPortMapping, type HuaweiServiceState } from "./types.js";
 
@@ -107,6 +107,13 @@ export function huaweiServiceBackend(region: string, client: HuaweiClient = crea
     async finishCreate(id, inputs, state) {
       const missing = inputs.permissions.filter((p) => !state.permissions.includes(p));
       await changePermissions(id, "add", missing);
+    },
+
+    async listMatching(inputs) {
+      const services = await findServices(client, { server_type: inputs.serverType });
+      return services
+        .filter((s) => s.vpc_id === inputs.vpcId && s.port_id === inputs.portId)
+        .map((s) => s.id);
     },
 
     find: (id) => findServiceStateById(client, id),

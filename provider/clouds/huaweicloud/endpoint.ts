@@ -6,7 +6,7 @@ import { orUndefined } from "../../core/errors.js";
 import type { Backend, Classified, CommonOutputs } from "../../resources/backend.js";
 import type { HuaweiEndpointInputs } from "../../schema/endpoint.js";
 import { createClient, type HuaweiClient } from "./client.js";
-import { findEndpointById } from "./find.js";
+import { findEndpointById, findEndpoints } from "./find.js";
 import { fromTagList, toTagList, updateTags } from "./tags.js";
 import { EndpointStatus, type HuaweiEndpoint } from "./types.js";
 
@@ -94,6 +94,13 @@ export function huaweiEndpointBackend(region: string, client: HuaweiClient = cre
         },
       });
       return created.id;
+    },
+
+    async listMatching(inputs) {
+      const endpoints = await findEndpoints(client, { vpc_id: inputs.vpcId });
+      return endpoints
+        .filter((e) => e.endpoint_service_id === inputs.serviceId && e.subnet_id === inputs.subnetId)
+        .map((e) => e.id);
     },
 
     find: (id) => findEndpointById(client, id),

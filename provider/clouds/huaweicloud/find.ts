@@ -1,5 +1,6 @@
 /** Finders: the one place that reads Huawei VPCEP objects; not found becomes undefined. */
 import { orUndefined } from "../../core/errors.js";
+import collectPages from "../../core/paging.js";
 import type { HuaweiClient } from "./client.js";
 import type { HuaweiEndpoint, HuaweiPermission, HuaweiService, HuaweiServiceState } from "./types.js";
 
@@ -27,22 +28,52 @@ export async function findServiceById(client: HuaweiClient, id: string): Promise
 }
 
 const PERMISSION_PAGE = 500;
+const LIST_PAGE = 500;
 
 /** Every permission of a service, paging until total_count (the first page alone holds only 10). */
 export async function findServicePermissions(client: HuaweiClient, id: string): Promise<string[]> {
-  const permissions: string[] = [];
-  for (let offset = 0; ; offset += PERMISSION_PAGE) {
+  const entries = await collectPages(PERMISSION_PAGE, async (offset, limit) => {
     const page = await client.call<{ permissions?: HuaweiPermission[]; total_count?: number }>({
       method: "GET",
       path: `/vpc-endpoint-services/${id}/permissions`,
-      query: { limit: PERMISSION_PAGE, offset },
+      query: { limit, offset },
       operation: "ListServicePermissions",
     });
-    const entries = page.permissions ?? [];
-    permissions.push(...entries.map((p) => p.permission));
-    if (entries.length === 0 || offset + entries.length >= (page.total_count ?? 0)) break;
-  }
-  return permissions;
+    return { items: page.permissions ?? [], total: page.total_count ?? 0 };
+  });
+  return entries.map((p) => p.permission);
+}
+
+/** Endpoints listed with the API's filters (e.g. `vpc_id`), every page. */
+export function findEndpoints(
+  client: HuaweiClient,
+  filters: Record<string, string>,
+): Promise<HuaweiEndpoint[]> {
+  return collectPages(LIST_PAGE, async (offset, limit) => {
+    const page = await client.call<{ endpoints?: HuaweiEndpoint[]; total_count?: number }>({
+      method: "GET",
+      path: "/vpc-endpoints",
+      query: { ...filters, limit, offset },
+      operation: "ListEndpoints",
+    });
+    return { items: page.endpoints ?? [], total: page.total_count ?? 0 };
+  });
+}
+
+/** Endpoint services listed with the API's filters (e.g. `server_type`), every page. */
+export function findServices(
+  client: HuaweiClient,
+  filters: Record<string, string>,
+): Promise<HuaweiService[]> {
+  return collectPages(LIST_PAGE, async (offset, limit) => {
+    const page = await client.call<{ endpoint_services?: HuaweiService[]; total_count?: number }>({
+      method: "GET",
+      path: "/vpc-endpoint-services",
+      query: { ...filters, limit, offset },
+      operation: "ListEndpointServices",
+    });
+    return { items: page.endpoint_services ?? [], total: page.total_count ?? 0 };
+  });
 }
 
 /** The service plus its permissions, or undefined when gone. */

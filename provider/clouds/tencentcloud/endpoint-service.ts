@@ -6,7 +6,7 @@ import { orUndefined } from "../../core/errors.js";
 import type { Backend, CommonOutputs } from "../../resources/backend.js";
 import type { TencentServiceInputs } from "../../schema/endpoint-service.js";
 import { createClient, type TencentClient } from "./client.js";
-import { findServiceStateById } from "./find.js";
+import { findServiceStateById, findServices } from "./find.js";
 import { fromTagList, toTagList } from "./tags.js";
 import type { TencentService, TencentServiceState } from "./types.js";
 
@@ -64,6 +64,13 @@ export function tencentServiceBackend(region: string, client: TencentClient = cr
         id,
         inputs.permissions.filter((p) => !state.permissions.includes(p)),
       );
+    },
+
+    async listMatching(inputs) {
+      const services = await findServices(client, [{ Name: "service-name", Values: [inputs.serviceName] }]);
+      return services
+        .filter((s) => s.VpcId === inputs.vpcId && s.ServiceInstanceId === inputs.serviceInstanceId)
+        .map((s) => s.EndPointServiceId);
     },
 
     find: (id) => findServiceStateById(client, id),

@@ -6,7 +6,7 @@ import { orUndefined } from "../../core/errors.js";
 import type { Backend, Classified, CommonOutputs } from "../../resources/backend.js";
 import type { TencentEndpointInputs } from "../../schema/endpoint.js";
 import { createClient, type TencentClient } from "./client.js";
-import { findEndpointById, findServiceById } from "./find.js";
+import { findEndpointById, findEndpoints, findServiceById } from "./find.js";
 import { fromTagList, toTagList } from "./tags.js";
 import { EndpointState, ZERO_TIME, type TencentEndpoint } from "./types.js";
 
@@ -104,6 +104,15 @@ export function tencentEndpointBackend(region: string, client: TencentClient = c
           true,
         );
       }
+    },
+
+    async listMatching(inputs) {
+      const endpoints = await findEndpoints(client, [
+        { Name: "vpc-id", Values: [inputs.vpcId] },
+        { Name: "end-point-service-id", Values: [inputs.serviceId] },
+        { Name: "end-point-name", Values: [inputs.name] },
+      ]);
+      return endpoints.filter((e) => e.SubnetId === inputs.subnetId).map((e) => e.EndPointId);
     },
 
     async find(id) {

@@ -1,5 +1,6 @@
 /** Finders: the one place that reads Tencent Private Link objects; not found becomes undefined. */
 import { orUndefined } from "../../core/errors.js";
+import collectPages from "../../core/paging.js";
 import type { TencentClient } from "./client.js";
 import type { TencentEndpoint, TencentService, TencentServiceState, TencentWhitelistEntry } from "./types.js";
 
@@ -42,23 +43,49 @@ export async function findServiceById(
 
 /** Every whitelisted UIN of a service, paging by Offset/Limit until TotalCount. */
 export async function findServiceWhitelist(client: TencentClient, id: string): Promise<string[]> {
-  const uins: string[] = [];
-  for (let offset = 0; ; offset += PAGE) {
+  const entries = await collectPages(PAGE, async (Offset, Limit) => {
     const page = await client.call<{
       VpcEndPointServiceUserSet?: TencentWhitelistEntry[];
       VpcEndpointServiceUserSet?: TencentWhitelistEntry[];
       TotalCount?: number;
     }>(
       "DescribeVpcEndPointServiceWhiteList",
-      { Filters: [{ Name: "end-point-service-id", Values: [id] }], Offset: offset, Limit: PAGE },
+      { Filters: [{ Name: "end-point-service-id", Values: [id] }], Offset, Limit },
       true,
     );
     // Prefer the current field; the lower-case "p" one is deprecated.
-    const entries = page.VpcEndPointServiceUserSet ?? page.VpcEndpointServiceUserSet ?? [];
-    uins.push(...entries.map((e) => e.UserUin));
-    if (entries.length === 0 || offset + entries.length >= (page.TotalCount ?? 0)) break;
-  }
-  return uins;
+    return {
+      items: page.VpcEndPointServiceUserSet ?? page.VpcEndpointServiceUserSet ?? [],
+      total: page.TotalCount ?? 0,
+    };
+  });
+  return entries.map((e) => e.UserUin);
+}
+
+type Filters = { Name: string; Values: string[] }[];
+
+/** Endpoints matching Describe filters (`vpc-id`, `end-point-name`, …), every page. */
+export function findEndpoints(client: TencentClient, filters: Filters): Promise<TencentEndpoint[]> {
+  return collectPages(PAGE, async (Offset, Limit) => {
+    const page = await client.call<{ EndPointSet?: TencentEndpoint[]; TotalCount?: number }>(
+      "DescribeVpcEndPoint",
+      { Filters: filters, Offset, Limit },
+      true,
+    );
+    return { items: page.EndPointSet ?? [], total: page.TotalCount ?? 0 };
+  });
+}
+
+/** Endpoint services matching Describe filters (`service-name`, …), every page. */
+export function findServices(client: TencentClient, filters: Filters): Promise<TencentService[]> {
+  return collectPages(PAGE, async (Offset, Limit) => {
+    const page = await client.call<{ EndPointServiceSet?: TencentService[]; TotalCount?: number }>(
+      "DescribeVpcEndPointService",
+      { Filters: filters, Offset, Limit },
+      true,
+    );
+    return { items: page.EndPointServiceSet ?? [], total: page.TotalCount ?? 0 };
+  });
 }
 
 export async function findServiceStateById(
