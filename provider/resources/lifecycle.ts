@@ -4,7 +4,7 @@
  */
 import type { z } from "zod";
 import { systemClock, type Clock } from "../core/clock.js";
-import { parseDuration } from "../core/duration.js";
+import { formatElapsed, parseDuration } from "../core/duration.js";
 import { mayHaveActed, ProviderError, ValidationError, type CloudName } from "../core/errors.js";
 import { tuning } from "../core/settings.js";
 import { containsUnknown } from "../core/unknown.js";
@@ -101,44 +101,38 @@ export class Lifecycle {
     return parseDuration(inputs.timeouts?.[operation] ?? DEFAULT_TIMEOUTS[operation]);
   }
 
-  private async waitReady(
-    backend: AnyBackend,
-    id: string,
-    inputs: Inputs,
-    timeoutMs: number,
-  ): Promise<unknown> {
+  /** Polling settings shared by both waits, read at call time. */
+  private pacing(backend: AnyBackend, id: string, timeoutMs: number) {
     const settings = tuning();
-    return waitFor<unknown>({
+    return {
       subject: this.subject(backend, id),
-      target: "ready",
       timeoutMs,
       clock: this.clock,
       minDelayMs: settings.pollMinMs,
       maxDelayMs: settings.pollMaxMs,
       progressEveryMs: settings.progressEveryMs,
       progress: this.log,
+    };
+  }
+
+  private waitReady(backend: AnyBackend, id: string, inputs: Inputs, timeoutMs: number): Promise<unknown> {
+    return waitFor<unknown>({
+      ...this.pacing(backend, id, timeoutMs),
+      target: "ready",
       // Right after a create some clouds answer not found for a moment.
       notFoundBudget: 3,
       refresh: async (): Promise<Observation<unknown>> => {
         const state = await backend.find(id);
         if (state === undefined) return { phase: "gone", status: "not found" };
-        const classified = backend.classify(state, inputs);
-        return { ...classified, value: state } as Observation<unknown>;
+        return { ...backend.classify(state, inputs), value: state } as Observation<unknown>;
       },
     });
   }
 
   private async waitGone(backend: AnyBackend, id: string, timeoutMs: number): Promise<void> {
-    const settings = tuning();
     await waitFor({
-      subject: this.subject(backend, id),
+      ...this.pacing(backend, id, timeoutMs),
       target: "gone",
-      timeoutMs,
-      clock: this.clock,
-      minDelayMs: settings.pollMinMs,
-      maxDelayMs: settings.pollMaxMs,
-      progressEveryMs: settings.progressEveryMs,
-      progress: this.log,
       refresh: async (): Promise<Observation<unknown>> => {
         const state = await backend.find(id);
         // While deleting, even a "failed" status is only a step towards not found.
@@ -181,7 +175,7 @@ export class Lifecycle {
     const backend = this.backendFor(inputs);
     if (inputs.adoptId) return this.adopt(backend, inputs, inputs.adoptId, props);
     const started = this.clock.now();
-    const deadline = this.timeout(inputs, "create");
+    const timeoutMs = this.timeout(inputs, "create");
     const before = backend.listMatching ? await backend.listMatching(inputs) : [];
     let id: string;
     try {
@@ -206,13 +200,13 @@ export class Lifecycle {
     }
     this.log(`${this.subject(backend, id)}: create requested`);
     try {
-      let state = await this.waitReady(backend, id, inputs, deadline);
+      let state = await this.waitReady(backend, id, inputs, timeoutMs);
       if (backend.finishCreate) {
         await backend.finishCreate(id, inputs, state);
         state = (await backend.find(id)) ?? state;
       }
       this.log(
-        `${this.subject(backend, id)}: ${backend.outputs(state).status} after ${Math.round((this.clock.now() - started) / 1000)}s`,
+        `${this.subject(backend, id)}: ${backend.outputs(state).status} after ${formatElapsed(this.clock.now() - started)}`,
       );
       return { id, outs: outputsOf(backend, inputs, state) };
     } catch (err) {
