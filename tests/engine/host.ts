@@ -79,6 +79,24 @@ export interface ConfigureResult {
 
 const DEFAULT_START_TIMEOUT_MS = 30_000;
 
+/** Sets the resource's urn, name and type (and id) on a request, as the engine does. */
+function address(
+  req: {
+    setUrn(v: string): void;
+    setName(v: string): void;
+    setType(v: string): void;
+    setId?(v: string): void;
+  },
+  urn: string,
+  id?: string,
+): void {
+  const { name, type } = urnParts(urn);
+  req.setUrn(urn);
+  req.setName(name);
+  req.setType(type);
+  if (id !== undefined) req.setId?.(id);
+}
+
 /** Name and type of a URN `urn:pulumi:<stack>::<project>::<qualified type>::<name>`. */
 function urnParts(urn: string): { name: string; type: string } {
   const parts = urn.split("::");
@@ -214,10 +232,7 @@ export class ProviderHost {
   async check(urn: string, olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
     const { provider } = this.proto;
     const req = new provider.CheckRequest();
-    const { name, type } = urnParts(urn);
-    req.setUrn(urn);
-    req.setName(name);
-    req.setType(type);
+    address(req, urn);
     req.setOlds(this.struct(olds));
     req.setNews(this.struct(news));
     const res = await this.unary("check", req);
@@ -231,11 +246,7 @@ export class ProviderHost {
   async diff(id: string, urn: string, olds: Props, news: Props, oldInputs?: Props): Promise<DiffResult> {
     const { provider } = this.proto;
     const req = new provider.DiffRequest();
-    const { name, type } = urnParts(urn);
-    req.setId(id);
-    req.setUrn(urn);
-    req.setName(name);
-    req.setType(type);
+    address(req, urn, id);
     req.setOlds(this.struct(olds));
     req.setNews(this.struct(news));
     if (oldInputs) {
@@ -255,10 +266,7 @@ export class ProviderHost {
   async create(urn: string, properties: Props): Promise<{ id: string; properties: Props }> {
     const { provider } = this.proto;
     const req = new provider.CreateRequest();
-    const { name, type } = urnParts(urn);
-    req.setUrn(urn);
-    req.setName(name);
-    req.setType(type);
+    address(req, urn);
     req.setProperties(this.struct(properties));
     const res = await this.unary("create", req);
     return { id: res.getId(), properties: res.getProperties()?.toJavaScript() ?? {} };
@@ -276,11 +284,7 @@ export class ProviderHost {
   ): Promise<{ id: string; properties: Props; inputs?: Props }> {
     const { provider } = this.proto;
     const req = new provider.ReadRequest();
-    const { name, type } = urnParts(urn);
-    req.setId(id);
-    req.setUrn(urn);
-    req.setName(name);
-    req.setType(type);
+    address(req, urn, id);
     req.setProperties(this.struct(properties));
     if (inputs) {
       req.setInputs(this.struct(inputs));
@@ -306,11 +310,7 @@ export class ProviderHost {
   ): Promise<{ properties: Props }> {
     const { provider } = this.proto;
     const req = new provider.UpdateRequest();
-    const { name, type } = urnParts(urn);
-    req.setId(id);
-    req.setUrn(urn);
-    req.setName(name);
-    req.setType(type);
+    address(req, urn, id);
     req.setOlds(this.struct(olds));
     req.setNews(this.struct(news));
     if (oldInputs) {
@@ -324,11 +324,7 @@ export class ProviderHost {
   async delete(id: string, urn: string, properties: Props, oldInputs?: Props): Promise<void> {
     const { provider } = this.proto;
     const req = new provider.DeleteRequest();
-    const { name, type } = urnParts(urn);
-    req.setId(id);
-    req.setUrn(urn);
-    req.setName(name);
-    req.setType(type);
+    address(req, urn, id);
     req.setProperties(this.struct(properties));
     if (oldInputs) {
       req.setOldInputs(this.struct(oldInputs));
