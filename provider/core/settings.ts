@@ -3,7 +3,7 @@
  * `configure()` first, then the clouds' usual environment variables. Nothing here is ever captured
  * in `__provider`, written to inputs or outputs, or logged.
  */
-import { parseDuration } from "./duration.js";
+import { isDuration, parseDuration } from "./duration.js";
 import { ValidationError } from "./errors.js";
 
 /** Reads one stack config key such as `vpcep:huaweicloudAccessKey`. */
@@ -110,7 +110,25 @@ export interface Tuning {
 
 function durationSetting(configKey: string, envVar: string, fallback: number): number {
   const value = setting(configKey, envVar);
-  return value === undefined ? fallback : parseDuration(value);
+  if (value === undefined) return fallback;
+  if (!isDuration(value)) {
+    throw new ValidationError(
+      `"vpcep:${configKey}" / ${envVar} must be a duration such as "2s" or "500ms" (got "${value}")`,
+    );
+  }
+  return parseDuration(value);
+}
+
+function countSetting(configKey: string, envVar: string, fallback: number, min: number): number {
+  const value = setting(configKey, envVar);
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < min) {
+    throw new ValidationError(
+      `"vpcep:${configKey}" / ${envVar} must be a number of at least ${min} (got "${value}")`,
+    );
+  }
+  return parsed;
 }
 
 /** Polling, progress, rate limit and retry settings. */
@@ -119,8 +137,8 @@ export function tuning(): Tuning {
     pollMinMs: durationSetting("pollInterval", "VPCEP_POLL_INTERVAL", 2000),
     pollMaxMs: durationSetting("pollMaxInterval", "VPCEP_POLL_MAX_INTERVAL", 15_000),
     progressEveryMs: durationSetting("progressInterval", "VPCEP_PROGRESS_INTERVAL", 5000),
-    maxRequestsPerSecond: Number(setting("maxRequestsPerSecond", "VPCEP_MAX_REQUESTS_PER_SECOND") ?? 10),
-    maxRetries: Number(setting("maxRetries", "VPCEP_MAX_RETRIES") ?? 5),
+    maxRequestsPerSecond: countSetting("maxRequestsPerSecond", "VPCEP_MAX_REQUESTS_PER_SECOND", 10, 0.1),
+    maxRetries: countSetting("maxRetries", "VPCEP_MAX_RETRIES", 5, 0),
     retryBaseMs: durationSetting("retryBaseDelay", "VPCEP_RETRY_BASE_DELAY", 1000),
   };
 }

@@ -1,7 +1,7 @@
 import { createClient as huaweiClient } from "../../provider/clouds/huaweicloud/client.js";
 import { createClient as tencentClient } from "../../provider/clouds/tencentcloud/client.js";
 import { bucketCount } from "../../provider/core/rate-limit.js";
-import { setConfigSource } from "../../provider/core/settings.js";
+import { setConfigSource, tuning } from "../../provider/core/settings.js";
 
 describe("one client-side rate limiter per cloud, region and account", () => {
   const config: Record<string, string> = {
@@ -33,5 +33,20 @@ describe("one client-side rate limiter per cloud, region and account", () => {
     expect(() => huaweiClient("cn-north-4")).toThrow(
       'missing Huawei Cloud project id: set the stack config "vpcep:huaweicloudProjectId" or the environment variable HW_PROJECT_ID or HUAWEICLOUD_SDK_PROJECT_ID',
     );
+  });
+
+  test("malformed tuning settings name the key and the rule", () => {
+    config["vpcep:huaweicloudProjectId"] = "0605767b5e00d5762fc8c0102dd4bb6b";
+    config["vpcep:pollInterval"] = "soon";
+    expect(() => tuning()).toThrow(
+      '"vpcep:pollInterval" / VPCEP_POLL_INTERVAL must be a duration such as "2s" or "500ms" (got "soon")',
+    );
+    config["vpcep:pollInterval"] = "250ms";
+    config["vpcep:maxRequestsPerSecond"] = "lots";
+    expect(() => tuning()).toThrow(
+      '"vpcep:maxRequestsPerSecond" / VPCEP_MAX_REQUESTS_PER_SECOND must be a number of at least 0.1 (got "lots")',
+    );
+    delete config["vpcep:maxRequestsPerSecond"];
+    expect(tuning()).toMatchObject({ pollMinMs: 250, maxRequestsPerSecond: 10, maxRetries: 5 });
   });
 });
