@@ -4,7 +4,9 @@
  * per resource of several rounds and the heap growth, so a regression in the schemas or the diff
  * shows up as a number. Medians of one run on a shared 2-core machine: compare ratios, not absolutes.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { Lifecycle } from "../provider/resources/lifecycle.js";
+import { endpointProvider, endpointServiceProvider } from "../sdk/provider-stub.js";
 import { endpointDefinition, endpointServiceDefinition } from "../provider/resources/definitions.js";
 
 const ROUNDS = 7;
@@ -79,4 +81,13 @@ for (const size of SIZES) {
   console.log(
     `${String(size).padStart(9)}  ${checkUs.toFixed(1).padStart(12)}  ${diffUs.toFixed(1).padStart(11)}  ${heapMb.toFixed(1).padStart(14)}`,
   );
+}
+
+// What each resource stores in state twice (inputs and outputs): the serialized thin stub.
+for (const [kind, provider] of [
+  ["VpcEndpoint", endpointProvider],
+  ["VpcEndpointService", endpointServiceProvider],
+] as const) {
+  const { text } = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
+  console.log(`serialized provider of ${kind}: ${Buffer.byteLength(text)} bytes`);
 }
