@@ -5,7 +5,14 @@
 import type { z } from "zod";
 import { systemClock, type Clock } from "../core/clock.js";
 import { formatElapsed, parseDuration } from "../core/duration.js";
-import { mayHaveActed, ProviderError, ValidationError, type CloudName } from "../core/errors.js";
+import {
+  isNotFound,
+  mayHaveActed,
+  ProviderError,
+  ResourceFailedError,
+  ValidationError,
+  type CloudName,
+} from "../core/errors.js";
 import { tuning } from "../core/settings.js";
 import { containsUnknown } from "../core/unknown.js";
 import { waitFor, type Observation } from "../core/wait.js";
@@ -339,6 +346,15 @@ export class Lifecycle {
       const state = await this.waitReady(backend, id, inputs, this.timeout(inputs, "update"));
       return { outs: outputsOf(backend, inputs, state) };
     } catch (err) {
+      if (isNotFound(err) || (err instanceof ResourceFailedError && err.state === "not found")) {
+        throw new ProviderError(
+          `updating ${subject}: it no longer exists in the cloud; run \`pulumi refresh\` to drop it from state, then \`pulumi up\` to create it again`,
+          "UpdateGone",
+          backend.cloud,
+          undefined,
+          { cause: err },
+        );
+      }
       throw await this.partial(backend, id, inputs, news.__provider, `updating ${subject}`, err);
     }
   }

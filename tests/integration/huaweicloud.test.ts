@@ -121,6 +121,26 @@ describe("Huawei Cloud VpcEndpointService and VpcEndpoint", () => {
     expect(stepsOf(up)).toEqual({ svc: "same", ep: "create" });
   });
 
+  test("an update of an endpoint deleted out of band says to refresh, and refresh then up recreates it", async () => {
+    const stack = new TestStack(ctx.emulator);
+    await stack.run([SERVICE(), ENDPOINT()], ["up"]);
+    const id = stack.resource("ep")!.id;
+    await cloud()("DELETE", `/vpc-endpoints/${id}`);
+    await eventually(
+      async () => (await cloud()("GET", `/vpc-endpoints/${id}`)).status === 404,
+      "endpoint gone",
+    );
+    const changed = [SERVICE(), ENDPOINT({ whitelist: ["10.9.0.0/16"] })];
+    const [up] = await stack.run(changed, ["up"]);
+    expect(up!.ok).toBe(false);
+    expect(up!.errors.join("\n")).toMatch(
+      /updating Huawei Cloud VPC Endpoint \(.+\): it no longer exists in the cloud; run `pulumi refresh` to drop it from state, then `pulumi up` to create it again/,
+    );
+    const [refresh, again] = await stack.run(changed, ["refresh", "up"]);
+    expect(stepsOf(refresh)).toMatchObject({ ep: "drop" });
+    expect(stepsOf(again)).toMatchObject({ ep: "create" });
+  });
+
   test("refresh reflects an out-of-band change, and the next preview puts it back", async () => {
     const stack = new TestStack(ctx.emulator);
     await stack.run([SERVICE(), ENDPOINT()], ["up"]);
