@@ -31,3 +31,22 @@ export function current<A extends object>(
 ): ResourceRecord<A> | undefined {
   return settle(ctx.state, record, false);
 }
+
+/**
+ * The caller's own record of a model in a region, brought up to date (`read` counts as a read),
+ * or undefined: another tenant's, region's or model's record is as good as absent.
+ */
+export function ownRecord<A extends object>(
+  ctx: CallContext,
+  id: string,
+  model: string,
+  region: string | undefined,
+  read: boolean,
+): ResourceRecord<A> | undefined {
+  const found = ctx.state.store.get<A>(id);
+  const mine =
+    found && found.model === model && found.tenant === ctx.tenant && found.region === region
+      ? found
+      : undefined;
+  return read ? observe(ctx, mine) : current(ctx, mine);
+}

@@ -2,7 +2,7 @@
  * The per-request view the Huawei handlers get, and lookups that enforce project ownership.
  */
 import type { CallContext, CloudReply } from "../../core/cloud-module.js";
-import { current, observe } from "../../core/observe.js";
+import { ownRecord } from "../../core/observe.js";
 import { hwError, HwErrors } from "./errors.js";
 import { HW_ENDPOINT_MODEL, HW_SERVICE_MODEL } from "./models.js";
 import type { HwEndpointAttrs, HwEndpointRecord, HwServiceAttrs, HwServiceRecord } from "./records.js";
@@ -30,30 +30,14 @@ export function ok(body: unknown, status = 200): CloudReply {
  * notVisibleYet); writes only settle progress. Anything else is 404 EndPoint.0005.
  */
 export function ownService(req: HwRequest, read: boolean): HwServiceRecord {
-  const found = req.ctx.state.store.get<HwServiceAttrs>(req.id);
-  const mine =
-    found &&
-    found.model === HW_SERVICE_MODEL &&
-    found.tenant === req.ctx.tenant &&
-    found.region === req.region
-      ? found
-      : undefined;
-  const record = read ? observe(req.ctx, mine) : current(req.ctx, mine);
+  const record = ownRecord<HwServiceAttrs>(req.ctx, req.id, HW_SERVICE_MODEL, req.region, read);
   if (!record) throw hwError(HwErrors.NotFound);
   return record;
 }
 
 /** An endpoint of the caller's project in this region (same rules as ownService). */
 export function ownEndpoint(req: HwRequest, read: boolean): HwEndpointRecord {
-  const found = req.ctx.state.store.get<HwEndpointAttrs>(req.id);
-  const mine =
-    found &&
-    found.model === HW_ENDPOINT_MODEL &&
-    found.tenant === req.ctx.tenant &&
-    found.region === req.region
-      ? found
-      : undefined;
-  const record = read ? observe(req.ctx, mine) : current(req.ctx, mine);
+  const record = ownRecord<HwEndpointAttrs>(req.ctx, req.id, HW_ENDPOINT_MODEL, req.region, read);
   if (!record) throw hwError(HwErrors.NotFound);
   return record;
 }

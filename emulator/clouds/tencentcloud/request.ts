@@ -2,7 +2,7 @@
  * The per-request view the Tencent handlers get, and lookups scoped to the caller's account.
  */
 import type { CallContext } from "../../core/cloud-module.js";
-import { current, observe } from "../../core/observe.js";
+import { ownRecord } from "../../core/observe.js";
 import { TcErrors } from "./errors.js";
 import { TC_ENDPOINT_MODEL, TC_SERVICE_MODEL } from "./models.js";
 import type { Params } from "./params.js";
@@ -28,30 +28,14 @@ export interface TcAction {
 
 /** A service of the caller's account in this region, or ResourceNotFound. */
 export function ownService(req: TcRequest, id: string, read: boolean): TcServiceRecord {
-  const found = req.ctx.state.store.get<TcServiceAttrs>(id);
-  const mine =
-    found &&
-    found.model === TC_SERVICE_MODEL &&
-    found.tenant === req.ctx.tenant &&
-    found.region === req.region
-      ? found
-      : undefined;
-  const record = read ? observe(req.ctx, mine) : current(req.ctx, mine);
+  const record = ownRecord<TcServiceAttrs>(req.ctx, id, TC_SERVICE_MODEL, req.region, read);
   if (!record) throw TcErrors.notFound(id);
   return record;
 }
 
 /** An endpoint of the caller's account in this region, or ResourceNotFound. */
 export function ownEndpoint(req: TcRequest, id: string, read: boolean): TcEndpointRecord {
-  const found = req.ctx.state.store.get<TcEndpointAttrs>(id);
-  const mine =
-    found &&
-    found.model === TC_ENDPOINT_MODEL &&
-    found.tenant === req.ctx.tenant &&
-    found.region === req.region
-      ? found
-      : undefined;
-  const record = read ? observe(req.ctx, mine) : current(req.ctx, mine);
+  const record = ownRecord<TcEndpointAttrs>(req.ctx, id, TC_ENDPOINT_MODEL, req.region, read);
   if (!record) throw TcErrors.notFound(id);
   return record;
 }
