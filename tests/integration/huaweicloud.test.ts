@@ -4,7 +4,15 @@
  * changes. The emulator's request log proves which calls were made.
  */
 import { huaweiClient } from "../emulator/helpers.js";
-import { eventually, HW, requests, stepsOf, TestStack, useEmulator } from "../support/engine.js";
+import {
+  createIdempotently,
+  eventually,
+  HW,
+  requests,
+  stepsOf,
+  TestStack,
+  useEmulator,
+} from "../support/engine.js";
 import { huaweiEndpoint as ENDPOINT, huaweiService as SERVICE } from "../support/fixtures.js";
 
 const ctx = useEmulator("manual:2");
@@ -14,29 +22,12 @@ const cloud = () => huaweiClient(ctx.emulator.urls.huaweicloud, HW);
 describe("Huawei Cloud VpcEndpointService and VpcEndpoint", () => {
   test("basic: preview makes no call, up creates and waits, the next preview shows no changes", async () => {
     const stack = new TestStack(ctx.emulator);
-    await ctx.control.delete("/requests");
-    const [preview] = await stack.run([SERVICE(), ENDPOINT()], ["preview"]);
-    expect(stepsOf(preview)).toEqual({ svc: "create", ep: "create" });
-    expect(await requests(ctx.control)).toEqual([]);
-
-    const [up, again, refresh, afterRefresh] = await stack.run(
+    const up = await createIdempotently(
+      stack,
+      ctx.control,
       [SERVICE(), ENDPOINT()],
-      ["up", "preview", "refresh", "preview"],
+      ["CreateEndpointService", "CreateEndpoint"],
     );
-    expect(up!.ok).toBe(true);
-    expect(stepsOf(up)).toEqual({ svc: "create", ep: "create" });
-    expect(stepsOf(again)).toEqual({ svc: "same", ep: "same" });
-    // The idempotency gate: refresh right after create finds nothing to change, nor does preview.
-    expect(refresh!.steps.map((s) => [s.name, s.op, s.changedKeys ?? []])).toEqual(
-      expect.arrayContaining([
-        ["svc", "refresh", []],
-        ["ep", "refresh", []],
-      ]),
-    );
-    expect(stepsOf(afterRefresh)).toEqual({ svc: "same", ep: "same" });
-    // One create per object: nothing resent.
-    const creates = (await requests(ctx.control)).filter((c) => c.operation.startsWith("Create"));
-    expect(creates.map((c) => c.operation)).toEqual(["CreateEndpointService", "CreateEndpoint"]);
 
     const svc = stack.resource("svc")!;
     expect(svc.outputs).toMatchObject({ state: "available", status: "available", approvalRequired: false });
@@ -45,7 +36,7 @@ describe("Huawei Cloud VpcEndpointService and VpcEndpoint", () => {
     expect(ep.outputs).toMatchObject({ status: "accepted", state: "available", serviceId: svc.id });
     expect(ep.outputs.privateIp).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     // The waiter polled through "creating": manual progression needs reads to advance.
-    expect(up!.logs.join("\n")).toMatch(/Huawei Cloud VPC Endpoint \(.+\): accepted after/);
+    expect(up.logs.join("\n")).toMatch(/Huawei Cloud VPC Endpoint \(.+\): accepted after/);
 
     const live = await cloud()("GET", `/vpc-endpoints/${ep.id}`);
     expect(live.body).toMatchObject({ whitelist: ["10.0.0.0/24"], enable_whitelist: true });

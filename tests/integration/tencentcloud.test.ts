@@ -4,7 +4,16 @@
  * changes. The emulator's request log proves which calls were made.
  */
 import { tencentClient } from "../emulator/helpers.js";
-import { eventually, requests, stepsOf, TC, TC2, TestStack, useEmulator } from "../support/engine.js";
+import {
+  createIdempotently,
+  eventually,
+  requests,
+  stepsOf,
+  TC,
+  TC2,
+  TestStack,
+  useEmulator,
+} from "../support/engine.js";
 import { tencentEndpoint as ENDPOINT, tencentService as SERVICE } from "../support/fixtures.js";
 
 const ctx = useEmulator("manual:2");
@@ -19,27 +28,12 @@ async function describeEndpoint(id: string) {
 describe("Tencent Cloud VpcEndpointService and VpcEndpoint", () => {
   test("basic: preview makes no call, up creates and waits for ACTIVE, the next preview shows no changes", async () => {
     const stack = new TestStack(ctx.emulator);
-    await ctx.control.delete("/requests");
-    const [preview] = await stack.run([SERVICE(), ENDPOINT()], ["preview"]);
-    expect(stepsOf(preview)).toEqual({ svc: "create", ep: "create" });
-    expect(await requests(ctx.control)).toEqual([]);
-
-    const [up, again, refresh, afterRefresh] = await stack.run(
+    await createIdempotently(
+      stack,
+      ctx.control,
       [SERVICE(), ENDPOINT()],
-      ["up", "preview", "refresh", "preview"],
+      ["CreateVpcEndPointService", "CreateVpcEndPoint"],
     );
-    expect(up!.ok).toBe(true);
-    expect(stepsOf(again)).toEqual({ svc: "same", ep: "same" });
-    // The idempotency gate: refresh right after create finds nothing to change, nor does preview.
-    expect(refresh!.steps.map((s) => [s.name, s.op, s.changedKeys ?? []])).toEqual(
-      expect.arrayContaining([
-        ["svc", "refresh", []],
-        ["ep", "refresh", []],
-      ]),
-    );
-    expect(stepsOf(afterRefresh)).toEqual({ svc: "same", ep: "same" });
-    const creates = (await requests(ctx.control)).filter((c) => c.operation.startsWith("Create"));
-    expect(creates.map((c) => c.operation)).toEqual(["CreateVpcEndPointService", "CreateVpcEndPoint"]);
 
     const ep = stack.resource("ep")!;
     expect(ep.id).toMatch(/^vpce-[a-z0-9]{8}$/);

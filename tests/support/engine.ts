@@ -161,3 +161,39 @@ export async function requests(control: ReturnType<typeof controlClient>, operat
     injected?: string;
   }[];
 }
+
+/**
+ * The idempotency gate: a preview that makes no cloud call, then up creates every resource once,
+ * and a second preview, a refresh and a preview after it find nothing to change. Returns up's report.
+ */
+export async function createIdempotently(
+  stack: TestStack,
+  control: ReturnType<typeof controlClient>,
+  resources: Declared[],
+  createOperations: string[],
+): Promise<OperationReport> {
+  const names = resources.map((r) => r.name);
+  const all = (op: string) => Object.fromEntries(names.map((name) => [name, op]));
+  await control.delete("/requests");
+  const [preview] = await stack.run(resources, ["preview"]);
+  expect(stepsOf(preview)).toEqual(all("create"));
+  expect(await requests(control)).toEqual([]);
+
+  const [up, again, refresh, afterRefresh] = await stack.run(resources, [
+    "up",
+    "preview",
+    "refresh",
+    "preview",
+  ]);
+  expect(up!.ok).toBe(true);
+  expect(stepsOf(up)).toEqual(all("create"));
+  expect(stepsOf(again)).toEqual(all("same"));
+  expect(refresh!.steps.map((s) => [s.name, s.op, s.changedKeys ?? []])).toEqual(
+    expect.arrayContaining(names.map((name) => [name, "refresh", []])),
+  );
+  expect(stepsOf(afterRefresh)).toEqual(all("same"));
+  // One create per object: nothing resent.
+  const creates = (await requests(control)).filter((c) => c.operation.startsWith("Create"));
+  expect(creates.map((c) => c.operation)).toEqual(createOperations);
+  return up!;
+}
