@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "policy/node_modules/**", "**/*.cjs"] },
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "policy/node_modules/**", "policy/bin/**", "**/*.cjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

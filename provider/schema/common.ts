@@ -4,38 +4,55 @@ import { z } from "zod";
 import { isDuration } from "../core/duration.js";
 import type { CloudName } from "../core/errors.js";
 import { overlapsReserved, parseAddressOrCidr, RESERVED_CIDR } from "../core/reserved-range.js";
-import { TAG_LIMITS, type ResourceKind } from "./limits.js";
+import { TAG_CLOUD_LABEL, TAG_LIMITS, type ResourceKind, type TagCloud } from "./limits.js";
 
+/** The clouds this provider manages, by name. */
 export const CLOUD_LABEL: Record<CloudName, string> = {
-  huaweicloud: "Huawei Cloud",
-  tencentcloud: "Tencent Cloud",
+  huaweicloud: TAG_CLOUD_LABEL.huaweicloud,
+  tencentcloud: TAG_CLOUD_LABEL.tencentcloud,
 };
+
+/** One broken tag rule: the key it concerns (none for the count) and the rule in words. */
+export interface TagProblem {
+  key?: string;
+  message: string;
+}
+
+/**
+ * Every way a set of tags breaks a cloud's rules for one kind of resource. Shared by the provider's
+ * check and the policy pack, so both say the same thing.
+ */
+export function tagProblems(tags: Record<string, string>, cloud: TagCloud, kind: ResourceKind): TagProblem[] {
+  const limits = TAG_LIMITS[cloud][kind];
+  const label = TAG_CLOUD_LABEL[cloud];
+  const problems: TagProblem[] = [];
+  const entries = Object.entries(tags);
+  if (entries.length > limits.maxCount) {
+    problems.push({
+      message: `at most ${limits.maxCount} tags are allowed on a ${label} ${kindLabel(kind)} (got ${entries.length})`,
+    });
+  }
+  for (const [key, value] of entries) {
+    const keyProblem = tagTextProblem(key, limits.keyMinLength, limits.keyMaxLength, limits);
+    if (keyProblem) problems.push({ key, message: `tag key ${keyProblem}` });
+    const prefix = limits.reservedPrefixes.find((p) => key.toLowerCase().startsWith(p.toLowerCase()));
+    if (prefix)
+      problems.push({ key, message: `tag key must not start with "${prefix}", reserved by ${label}` });
+    const valueProblem = tagTextProblem(value, limits.valueMinLength, limits.valueMaxLength, limits);
+    if (valueProblem) problems.push({ key, message: `tag value ${valueProblem}` });
+  }
+  return problems;
+}
 
 /** Tags as a map, checked against the cloud's count, length, charset and reserved-prefix rules. */
 export function tagsSchema(cloud: CloudName, kind: ResourceKind) {
-  const limits = TAG_LIMITS[cloud][kind];
-  const label = CLOUD_LABEL[cloud];
   return z.record(z.string(), z.string({ error: "tag values must be strings" })).superRefine((tags, ctx) => {
-    const entries = Object.entries(tags);
-    if (entries.length > limits.maxCount) {
+    for (const problem of tagProblems(tags, cloud, kind)) {
       ctx.addIssue({
         code: "custom",
-        message: `at most ${limits.maxCount} tags are allowed on a ${label} ${kindLabel(kind)} (got ${entries.length})`,
+        ...(problem.key === undefined ? {} : { path: [problem.key] }),
+        message: problem.message,
       });
-    }
-    for (const [key, value] of entries) {
-      const keyProblem = tagTextProblem(key, limits.keyMinLength, limits.keyMaxLength, limits);
-      if (keyProblem) ctx.addIssue({ code: "custom", path: [key], message: `tag key ${keyProblem}` });
-      const prefix = limits.reservedPrefixes.find((p) => key.toLowerCase().startsWith(p.toLowerCase()));
-      if (prefix) {
-        ctx.addIssue({
-          code: "custom",
-          path: [key],
-          message: `tag key must not start with "${prefix}", reserved by ${label}`,
-        });
-      }
-      const valueProblem = tagTextProblem(value, limits.valueMinLength, limits.valueMaxLength, limits);
-      if (valueProblem) ctx.addIssue({ code: "custom", path: [key], message: `tag value ${valueProblem}` });
     }
   });
 }
@@ -54,7 +71,7 @@ function tagTextProblem(
   return undefined;
 }
 
-function kindLabel(kind: ResourceKind): string {
+export function kindLabel(kind: ResourceKind): string {
   return kind === "endpoint" ? "VPC endpoint" : "VPC endpoint service";
 }
 

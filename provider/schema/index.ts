@@ -2,6 +2,7 @@
 export * from "./limits.js";
 export * from "./endpoint.js";
 export * from "./endpoint-service.js";
+export { tagProblems, kindLabel, type TagProblem } from "./common.js";
 export { checkInputs, type CheckFailure, type CheckOutcome } from "./check.js";
 export {
   RESERVED_CIDR,

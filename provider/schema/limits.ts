@@ -54,10 +54,55 @@ const tencentTags: TagLimits = {
   noEdgeSpaces: true,
 };
 
-export const TAG_LIMITS: Record<CloudName, Record<ResourceKind, TagLimits>> = {
+/**
+ * Open Telekom Cloud: key 1–36, value 0–43, letters, digits, `-`, `_`, `@` only (narrower than Huawei's).
+ * @link https://docs.otc.t-systems.com/vpc-endpoint/api-ref/apis/vpc_endpoints/creating_a_vpc_endpoint.html
+ */
+const otcTags = (maxCount: number): TagLimits => ({
+  maxCount,
+  keyMinLength: 1,
+  keyMaxLength: 36,
+  valueMinLength: 0,
+  valueMaxLength: 43,
+  charset: /^[A-Za-z0-9_@-]*$/u,
+  charsetDescription: "may contain only letters, digits, '-', '_' and '@'",
+  reservedPrefixes: ["_sys_"],
+  noEdgeSpaces: true,
+});
+
+/**
+ * Volcengine: key 1–128, value 0–256, reserved `volc:` and `sys:` in any case; tags go in one call of
+ * at most 20 (`LimitExceeded.TagOperation`).
+ * @link https://www.volcengine.com/docs/6401/123125
+ */
+const volcengineTags: TagLimits = {
+  maxCount: 20,
+  keyMinLength: 1,
+  keyMaxLength: 128,
+  valueMinLength: 0,
+  valueMaxLength: 256,
+  charset: /^[\p{L}\p{N} _.:/=+\-@]*$/u,
+  charsetDescription: "may contain only letters, digits, spaces and _ . : / = + - @",
+  reservedPrefixes: ["volc:", "sys:"],
+  noEdgeSpaces: true,
+};
+
+/** The clouds whose tag rules are known: ours, plus those the policy pack checks in official packages. */
+export type TagCloud = CloudName | "opentelekomcloud" | "volcengine";
+
+export const TAG_CLOUD_LABEL: Record<TagCloud, string> = {
+  huaweicloud: "Huawei Cloud",
+  tencentcloud: "Tencent Cloud",
+  opentelekomcloud: "Open Telekom Cloud",
+  volcengine: "Volcengine",
+};
+
+export const TAG_LIMITS: Record<TagCloud, Record<ResourceKind, TagLimits>> = {
   // Endpoints take 20 tags, services 10 (OTC endpoint doc; Huawei and OTC service docs).
   huaweicloud: { endpoint: huaweiTags(20), endpointService: huaweiTags(10) },
   tencentcloud: { endpoint: tencentTags, endpointService: tencentTags },
+  opentelekomcloud: { endpoint: otcTags(20), endpointService: otcTags(10) },
+  volcengine: { endpoint: volcengineTags, endpointService: volcengineTags },
 };
 
 export const LIMITS = {

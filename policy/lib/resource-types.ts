@@ -1,0 +1,311 @@
+/**
+ * What the policies know about each resource type they look at: where its addresses, network
+ * references, tags, whitelist, exposure settings and port mappings live. Our own resources carry
+ * their cloud in `cloud`; the official packages' resources are one cloud each.
+ */
+import type { ResourceKind, TagCloud } from "pulumi-vpcep/schema";
+import { VpcEndpoint, VpcEndpointService } from "pulumi-vpcep";
+
+/** A cloud, or "from-props" for our resources, whose `cloud` input names it. */
+export type CloudOf = TagCloud | "from-props";
+
+/** A VPC; something inside one (subnet, extra CIDR block, route table); or a route. */
+export type NetworkKind = "vpc" | "subnet" | "vpc-cidr" | "route-table" | "route";
+
+export interface NetworkType {
+  cloud: TagCloud;
+  kind: NetworkKind;
+  /** Paths of the address and CIDR properties, e.g. `cidr` or `routes[].destination`. */
+  addressPaths: readonly string[];
+  /** Where it names the network it belongs to: a VPC, or the route table of a route. */
+  parentPaths?: readonly string[];
+  /** Properties other resources reference it by, besides `id`. */
+  idPaths?: readonly string[];
+}
+
+export interface EndpointType {
+  cloud: CloudOf;
+  kind: ResourceKind;
+  /** Addresses the resource takes itself: endpoint IPs, whitelist entries, zone addresses. */
+  addressPaths: readonly string[];
+  /** References to the VPC and subnets hosting it. */
+  vpcPaths: readonly string[];
+  subnetPaths: readonly string[];
+  tags?: { path: string; shape: "map" | "list" };
+  /** The endpoint's IP whitelist and the flag that turns it on. */
+  whitelist?: { entries: string; enabled: string; enabledWhenUnset: "when-non-empty" | boolean };
+  /** How an endpoint service decides who may connect. */
+  exposure?: {
+    /** The flag and which value lets anyone connect without approval. */
+    approval: string;
+    openWhen: boolean;
+    /** The value the cloud takes when the flag is not set. */
+    defaultValue: boolean;
+    /** Lists of the accounts (or organizations) allowed to connect. */
+    permissions: readonly string[];
+  };
+  /** The backend port a service forwards to and its mappings. */
+  ports?: PortMappingFields;
+}
+
+export interface PortMappingFields {
+  portId: string;
+  /** The list of mappings, and the fields inside each. */
+  mappings: string;
+  protocol: string;
+  clientPort: string;
+  serverPort: string;
+  defaultProtocol: string;
+}
+
+export const OUR_ENDPOINT: EndpointType = {
+  cloud: "from-props",
+  kind: "endpoint",
+  addressPaths: ["privateIp", "whitelist[]"],
+  vpcPaths: ["vpcId"],
+  subnetPaths: ["subnetId"],
+  tags: { path: "tags", shape: "map" },
+  whitelist: { entries: "whitelist", enabled: "enableWhitelist", enabledWhenUnset: "when-non-empty" },
+};
+
+export const OUR_ENDPOINT_SERVICE: EndpointType = {
+  cloud: "from-props",
+  kind: "endpointService",
+  addressPaths: [],
+  vpcPaths: ["vpcId"],
+  subnetPaths: [],
+  tags: { path: "tags", shape: "map" },
+  exposure: {
+    approval: "approvalRequired",
+    openWhen: false,
+    defaultValue: true,
+    permissions: ["permissions"],
+  },
+  ports: {
+    portId: "portId",
+    mappings: "ports",
+    protocol: "protocol",
+    clientPort: "clientPort",
+    serverPort: "serverPort",
+    defaultProtocol: "TCP",
+  },
+};
+
+/**
+ * Endpoint and endpoint-service types by token: ours, then the official packages' (see
+ * NOTES-official-packages.md for the sources). Types without a whitelist, tags or port mappings
+ * (Tencent's, Volcengine's) are listed for their addresses and network references.
+ */
+export const ENDPOINT_TYPES: ReadonlyMap<string, EndpointType> = new Map<string, EndpointType>([
+  [VpcEndpoint.__pulumiType, OUR_ENDPOINT],
+  [VpcEndpointService.__pulumiType, OUR_ENDPOINT_SERVICE],
+  [
+    "huaweicloud:Vpcep/endpoint:Endpoint",
+    {
+      cloud: "huaweicloud",
+      kind: "endpoint",
+      addressPaths: ["ipAddress", "ipv6Address", "whitelists[]"],
+      vpcPaths: ["vpcId"],
+      subnetPaths: ["networkId"],
+      tags: { path: "tags", shape: "map" },
+      whitelist: { entries: "whitelists", enabled: "enableWhitelist", enabledWhenUnset: false },
+    },
+  ],
+  [
+    "huaweicloud:Vpcep/service:Service",
+    {
+      cloud: "huaweicloud",
+      kind: "endpointService",
+      addressPaths: [],
+      vpcPaths: ["vpcId"],
+      subnetPaths: [],
+      tags: { path: "tags", shape: "map" },
+      exposure: {
+        approval: "approval",
+        openWhen: false,
+        defaultValue: false,
+        permissions: ["permissions", "organizationPermissions"],
+      },
+      ports: {
+        portId: "portId",
+        mappings: "portMappings",
+        protocol: "protocol",
+        clientPort: "terminalPort",
+        serverPort: "servicePort",
+        defaultProtocol: "TCP",
+      },
+    },
+  ],
+  [
+    "opentelekomcloud:index/vpcepEndpointV1:VpcepEndpointV1",
+    {
+      cloud: "opentelekomcloud",
+      kind: "endpoint",
+      addressPaths: ["portIp", "whitelists[]"],
+      vpcPaths: ["vpcId"],
+      subnetPaths: ["subnetId"],
+      tags: { path: "tags", shape: "map" },
+      whitelist: { entries: "whitelists", enabled: "enableWhitelist", enabledWhenUnset: false },
+    },
+  ],
+  [
+    "opentelekomcloud:index/vpcepServiceV1:VpcepServiceV1",
+    {
+      cloud: "opentelekomcloud",
+      kind: "endpointService",
+      addressPaths: [],
+      vpcPaths: ["vpcId"],
+      subnetPaths: [],
+      tags: { path: "tags", shape: "map" },
+      exposure: {
+        approval: "approvalEnabled",
+        openWhen: false,
+        defaultValue: true,
+        permissions: ["whitelists"],
+      },
+      ports: {
+        portId: "portId",
+        mappings: "ports",
+        protocol: "protocol",
+        clientPort: "clientPort",
+        serverPort: "serverPort",
+        defaultProtocol: "TCP",
+      },
+    },
+  ],
+  [
+    "tencentcloud:Vpc/endPoint:EndPoint",
+    {
+      cloud: "tencentcloud",
+      kind: "endpoint",
+      addressPaths: ["endPointVip"],
+      vpcPaths: ["vpcId"],
+      subnetPaths: ["subnetId"],
+    },
+  ],
+  [
+    "tencentcloud:Vpc/endPointService:EndPointService",
+    {
+      cloud: "tencentcloud",
+      kind: "endpointService",
+      addressPaths: [],
+      vpcPaths: ["vpcId"],
+      subnetPaths: [],
+    },
+  ],
+  [
+    // The endpoint's VPC is an output only; its subnets and addresses live on its zones.
+    "volcengine:privatelink/vpcEndpoint:VpcEndpoint",
+    { cloud: "volcengine", kind: "endpoint", addressPaths: [], vpcPaths: ["vpcId"], subnetPaths: [] },
+  ],
+  [
+    "volcengine:privatelink/vpcEndpointZone:VpcEndpointZone",
+    {
+      cloud: "volcengine",
+      kind: "endpoint",
+      addressPaths: ["privateIpAddress"],
+      vpcPaths: [],
+      subnetPaths: ["subnetId"],
+    },
+  ],
+]);
+
+const network = (
+  cloud: TagCloud,
+  kind: NetworkKind,
+  addressPaths: readonly string[],
+  parentPaths?: readonly string[],
+  idPaths?: readonly string[],
+): NetworkType => ({
+  cloud,
+  kind,
+  addressPaths,
+  ...(parentPaths ? { parentPaths } : {}),
+  ...(idPaths ? { idPaths } : {}),
+});
+
+/** Volcengine's first SDK spelled the module `Vpc`; stacks created then still carry that token. */
+const volcengine = (token: string, type: NetworkType): [string, NetworkType][] => [
+  [`volcengine:vpc/${token}`, type],
+  [`volcengine:Vpc/${token}`, type],
+];
+
+/** VPC, subnet, route table and route types of the official packages, by token. */
+export const NETWORK_TYPES: ReadonlyMap<string, NetworkType> = new Map<string, NetworkType>([
+  ["huaweicloud:Vpc/vpc:Vpc", network("huaweicloud", "vpc", ["cidr", "secondaryCidr", "secondaryCidrs[]"])],
+  ["huaweicloud:Vpc/subnet:Subnet", network("huaweicloud", "subnet", ["cidr", "ipv6Cidr"], ["vpcId"])],
+  [
+    "huaweicloud:Vpc/routeTable:RouteTable",
+    network("huaweicloud", "route-table", ["routes[].destination"], ["vpcId"]),
+  ],
+  [
+    "huaweicloud:Vpc/route:Route",
+    network("huaweicloud", "route", ["destination"], ["vpcId", "routeTableId"]),
+  ],
+  [
+    "opentelekomcloud:index/vpcV1:VpcV1",
+    network("opentelekomcloud", "vpc", ["cidr", "secondaryCidr"], undefined, ["vpcV1Id"]),
+  ],
+  [
+    "opentelekomcloud:index/vpcSecondaryCidrV3:VpcSecondaryCidrV3",
+    network("opentelekomcloud", "vpc-cidr", ["cidrs[]"], ["vpcId"]),
+  ],
+  [
+    "opentelekomcloud:index/vpcSubnetV1:VpcSubnetV1",
+    network("opentelekomcloud", "subnet", ["cidr", "ipv6Cidr"], ["vpcId"], ["vpcSubnetV1Id", "networkId"]),
+  ],
+  [
+    "opentelekomcloud:index/vpcRouteTableV1:VpcRouteTableV1",
+    network("opentelekomcloud", "route-table", ["routes[].destination"], ["vpcId"], ["vpcRouteTableV1Id"]),
+  ],
+  [
+    "opentelekomcloud:index/vpcRouteTableRouteV1:VpcRouteTableRouteV1",
+    network("opentelekomcloud", "route", ["destination"], ["vpcId", "routeTableId"]),
+  ],
+  [
+    "opentelekomcloud:index/vpcRouteV2:VpcRouteV2",
+    network("opentelekomcloud", "route", ["destination"], ["vpcId"]),
+  ],
+  ["tencentcloud:Vpc/instance:Instance", network("tencentcloud", "vpc", ["cidrBlock", "assistantCidrs[]"])],
+  [
+    "tencentcloud:Vpc/ipv6CidrBlock:Ipv6CidrBlock",
+    network("tencentcloud", "vpc-cidr", ["ipv6CidrBlock"], ["vpcId"]),
+  ],
+  ["tencentcloud:Subnet/instance:Instance", network("tencentcloud", "subnet", ["cidrBlock"], ["vpcId"])],
+  [
+    "tencentcloud:Vpc/ipv6SubnetCidrBlock:Ipv6SubnetCidrBlock",
+    network("tencentcloud", "vpc-cidr", ["ipv6SubnetCidrBlocks.ipv6CidrBlock"], ["vpcId"]),
+  ],
+  ["tencentcloud:Route/table:Table", network("tencentcloud", "route-table", [], ["vpcId"])],
+  [
+    "tencentcloud:Route/tableEntry:TableEntry",
+    network("tencentcloud", "route", ["destinationCidrBlock"], ["routeTableId"]),
+  ],
+  ...volcengine(
+    "vpc:Vpc",
+    network("volcengine", "vpc", [
+      "cidrBlock",
+      "ipv6CidrBlock",
+      "secondaryCidrBlocks[]",
+      "auxiliaryCidrBlocks[]",
+      "userCidrBlocks[]",
+    ]),
+  ),
+  ...volcengine(
+    "cidrBlockAssociate:CidrBlockAssociate",
+    network("volcengine", "vpc-cidr", ["secondaryCidrBlock"], ["vpcId"]),
+  ),
+  // A Volcengine subnet's ipv6CidrBlock is a number (the /64's index), not an address.
+  ...volcengine("subnet:Subnet", network("volcengine", "subnet", ["cidrBlock"], ["vpcId"])),
+  ...volcengine("routeTable:RouteTable", network("volcengine", "route-table", [], ["vpcId"])),
+  ...volcengine(
+    "routeEntry:RouteEntry",
+    network("volcengine", "route", ["destinationCidrBlock"], ["routeTableId"]),
+  ),
+]);
+
+/** The cloud a resource's rules come from; undefined when it cannot be told (yet). */
+export function cloudOf(type: EndpointType, cloudProp: unknown): TagCloud | undefined {
+  if (type.cloud !== "from-props") return type.cloud;
+  return cloudProp === "huaweicloud" || cloudProp === "tencentcloud" ? cloudProp : undefined;
+}

@@ -1,0 +1,75 @@
+/**
+ * Compliant resources as the policies receive them: our resources' inputs after the provider's own
+ * check (so defaults and normalisation are real), and official-package resources with the property
+ * names their SDKs use (policy/NOTES-official-packages.md). Each spec mutates one of these.
+ */
+import { VpcEndpoint, VpcEndpointService } from "../../sdk/index.js";
+import {
+  huaweiEndpointSchema,
+  huaweiServiceSchema,
+  tencentEndpointSchema,
+  tencentServiceSchema,
+} from "../../provider/schema/index.js";
+
+export const ENDPOINT = VpcEndpoint.__pulumiType;
+export const SERVICE = VpcEndpointService.__pulumiType;
+
+type Props = Record<string, unknown>;
+
+export const huaweiEndpoint = (overrides: Props = {}): Props => ({
+  ...huaweiEndpointSchema.parse({
+    cloud: "huaweicloud",
+    region: "cn-north-4",
+    vpcId: "7d2e9c41-5b6a-4f38-8e1d-0c9b8a7f6e50",
+    subnetId: "3f4a5b6c-7d8e-4f90-a1b2-c3d4e5f6a7b8",
+    serviceId: "0b1c7f5e-3a55-4d2c-9a51-2f7a1c9e0a10",
+    privateIp: "10.0.0.8",
+    whitelist: ["10.0.0.0/24", "192.168.1.0/24"],
+    tags: { team: "payments", env: "prod" },
+  }),
+  __provider: "exports.handler = __f0; // the serialized provider stub",
+  ...overrides,
+});
+
+export const huaweiService = (overrides: Props = {}): Props => ({
+  ...huaweiServiceSchema.parse({
+    cloud: "huaweicloud",
+    region: "cn-north-4",
+    vpcId: "0b1c7f5e-3a55-4d2c-9a51-2f7a1c9e0a10",
+    portId: "6a0e3f8b-9d1c-4b7e-8f23-5c4d2e1a9b30",
+    serverType: "LB",
+    ports: [{ clientPort: 443, serverPort: 8443 }],
+    approvalRequired: true,
+    permissions: ["*"],
+    tags: { team: "platform", env: "prod" },
+  }),
+  ...overrides,
+});
+
+export const tencentEndpoint = (overrides: Props = {}): Props => ({
+  ...tencentEndpointSchema.parse({
+    cloud: "tencentcloud",
+    region: "ap-guangzhou",
+    vpcId: "vpc-hj3he929",
+    subnetId: "subnet-ab12cd34",
+    serviceId: "vpcsvc-ab12cd34",
+    name: "orders",
+    privateIp: "10.1.0.9",
+    tags: { team: "payments", env: "prod" },
+  }),
+  ...overrides,
+});
+
+export const tencentService = (overrides: Props = {}): Props => ({
+  ...tencentServiceSchema.parse({
+    cloud: "tencentcloud",
+    region: "ap-guangzhou",
+    vpcId: "vpc-hj3he929",
+    serviceInstanceId: "lb-p1hiksdg",
+    serviceName: "orders",
+    approvalRequired: false,
+    permissions: ["100000000001"],
+    tags: { team: "platform", env: "prod" },
+  }),
+  ...overrides,
+});
