@@ -77,7 +77,7 @@ export async function runResourcePolicy(
       );
     } catch (error) {
       if (!(error instanceof UnknownValueError)) throw error;
-      outcome.couldNotRun = error.message;
+      outcome.couldNotRun = (error as Error).message;
     }
   }
   return outcome;
@@ -137,7 +137,7 @@ export async function runStackPolicy(
     );
   } catch (error) {
     if (!(error instanceof UnknownValueError)) throw error;
-    outcome.couldNotRun = error.message;
+    outcome.couldNotRun = (error as Error).message;
   }
   return outcome;
 }
