@@ -5,18 +5,30 @@
  *   node dist/tests/engine/cli.js --program <module.js> --state <file> --project <name> --stack <name>
  *     [--config key=value]... [--secret-config key=value]... --op up [--op preview]...
  *     [--cwd <program dir>] [--env KEY=VALUE]...
+ *     [--policy-pack <dir> [--policy-pack-config <file.json>]]...
  *
  * Exits 0 when every operation ran (failed or not: the JSON says), 1 on a harness error, 2 on a
  * usage error. `runOps` is the same thing for in-process callers (the demo script).
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import { PolicyAnalyzer, type PolicyConfigFile } from "./analyzer.js";
 import { runOperation, type Operation, type OperationResult, type Program } from "./engine.js";
 import { ProviderHost } from "./host.js";
 
 /** One operation's result plus the host's output lines written while it ran. */
 export interface OperationReport extends OperationResult {
   logs: string[];
+  /** With policy packs: the packs' output lines written while it ran, as `[<pack dir name>] <line>`. */
+  policyLogs?: string[];
+}
+
+/** A policy pack to run, as `--policy-pack <dir> [--policy-pack-config <file>]`. */
+export interface PolicyPackOption {
+  dir: string;
+  /** A policy-config JSON file, or its parsed contents. */
+  config?: string | PolicyConfigFile;
 }
 
 /** What {@link runOps} needs. */
@@ -33,8 +45,13 @@ export interface RunOpsOptions {
   ops: Operation[];
   /** The program directory, the host's cwd. Default: the module's directory, else `process.cwd()`. */
   cwd?: string;
-  /** Extra environment for the host. */
+  /** Extra environment for the host (and the policy packs). */
   env?: Record<string, string>;
+  /**
+   * Policy packs, started (in their own directories) before the first operation, configured like
+   * the CLI does, stack-configured before each preview and up, and stopped at the end.
+   */
+  policyPacks?: PolicyPackOption[];
   /** Every host output line, as it arrives. */
   onLine?: (line: string, stream: "stdout" | "stderr") => void;
   /** Each operation's report, as soon as it is done. */
@@ -91,10 +108,45 @@ export async function runOps(options: RunOpsOptions): Promise<OperationReport[]>
     ...(options.env ? { env: options.env } : {}),
     ...(options.onLine ? { onLine: options.onLine } : {}),
   });
+  const packs: PolicyAnalyzer[] = [];
+  const policyLogs: string[] = [];
   const reports: OperationReport[] = [];
   try {
+    for (const pack of options.policyPacks ?? []) {
+      const dir = path.resolve(pack.dir);
+      const label = path.basename(dir);
+      packs.push(
+        await PolicyAnalyzer.start({
+          packDir: dir,
+          config: typeof pack.config === "string" ? readPolicyConfig(pack.config) : (pack.config ?? {}),
+          // What the CLI puts into a pack's environment (`constructEnv`).
+          env: {
+            ...options.env,
+            PULUMI_CONFIG: JSON.stringify(config),
+            PULUMI_NODEJS_PROJECT: project,
+            PULUMI_NODEJS_STACK: options.stack,
+            PULUMI_PROJECT: project,
+            PULUMI_STACK: options.stack,
+          },
+          onLine: (line) => policyLogs.push(`[${label}] ${line}`),
+        }),
+      );
+    }
     for (const op of options.ops) {
       const firstLine = host.logs.length;
+      const firstPolicyLine = policyLogs.length;
+      const withPolicies = packs.length > 0 && (op === "preview" || op === "up");
+      if (withPolicies) {
+        for (const pack of packs) {
+          await pack.configureStack({
+            project,
+            stack: options.stack,
+            dryRun: op === "preview",
+            config,
+            configSecretKeys: secretKeys,
+          });
+        }
+      }
       const result = await runOperation({
         op,
         program,
@@ -104,16 +156,28 @@ export async function runOps(options: RunOpsOptions): Promise<OperationReport[]>
         config,
         secretKeys,
         host,
+        ...(withPolicies ? { policyPacks: packs } : {}),
       });
       await host.settleLogs();
-      const report = { ...result, logs: host.logs.slice(firstLine) };
+      const report: OperationReport = {
+        ...result,
+        logs: host.logs.slice(firstLine),
+        ...(packs.length > 0 ? { policyLogs: policyLogs.slice(firstPolicyLine) } : {}),
+      };
       reports.push(report);
       options.onReport?.(report);
     }
   } finally {
+    await Promise.all(packs.map((pack) => pack.close()));
     await host.stop();
   }
   return reports;
+}
+
+function readPolicyConfig(file: string): PolicyConfigFile {
+  const text = fs.readFileSync(file, "utf8");
+  // As the CLI: an empty file is no config.
+  return text.trim() === "" ? {} : (JSON.parse(text) as PolicyConfigFile);
 }
 
 /** A command-line mistake: reported with the usage text, exit code 2. */
@@ -121,7 +185,8 @@ class UsageError extends Error {}
 
 const USAGE = `usage: node dist/tests/engine/cli.js --program <module.js> --state <file> --project <name>
   --stack <name> --op <preview|up|refresh|destroy> [--op ...] [--config key=value]...
-  [--secret-config key=value]... [--cwd <program dir>] [--env KEY=VALUE]...`;
+  [--secret-config key=value]... [--cwd <program dir>] [--env KEY=VALUE]...
+  [--policy-pack <dir> [--policy-pack-config <file.json>]]...`;
 
 function splitPair(flag: string, value: string): [string, string] {
   const at = value.indexOf("=");
@@ -138,6 +203,9 @@ export function parseArgs(argv: readonly string[]): RunOpsOptions {
   const secretKeys: string[] = [];
   const env: Record<string, string> = {};
   const ops: Operation[] = [];
+  const packs: PolicyPackOption[] = [];
+  /** A config given before any pack: it belongs to the only pack, if there turns out to be one. */
+  let leadingConfig: string | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i] ?? "";
     const value = argv[i + 1];
@@ -173,6 +241,21 @@ export function parseArgs(argv: readonly string[]): RunOpsOptions {
         env[key] = val;
         break;
       }
+      case "--policy-pack":
+        packs.push({ dir: value });
+        break;
+      case "--policy-pack-config": {
+        const pack = packs[packs.length - 1];
+        if (pack === undefined ? leadingConfig !== undefined : pack.config !== undefined) {
+          throw new UsageError("--policy-pack-config given twice for one --policy-pack");
+        }
+        if (pack === undefined) {
+          leadingConfig = value;
+        } else {
+          pack.config = value;
+        }
+        break;
+      }
       default:
         throw new UsageError(`unknown flag ${flag}`);
     }
@@ -185,6 +268,14 @@ export function parseArgs(argv: readonly string[]): RunOpsOptions {
   if (ops.length === 0) {
     throw new UsageError("at least one --op is required");
   }
+  if (leadingConfig !== undefined) {
+    if (packs.length !== 1 || packs[0]!.config !== undefined) {
+      throw new UsageError(
+        "--policy-pack-config before the first --policy-pack needs exactly one --policy-pack",
+      );
+    }
+    packs[0]!.config = leadingConfig;
+  }
   return {
     program: single.program!,
     stateFile: single.state!,
@@ -195,6 +286,7 @@ export function parseArgs(argv: readonly string[]): RunOpsOptions {
     ops,
     ...(single.cwd ? { cwd: single.cwd } : {}),
     ...(Object.keys(env).length > 0 ? { env } : {}),
+    ...(packs.length > 0 ? { policyPacks: packs } : {}),
   };
 }
 

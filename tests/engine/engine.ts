@@ -3,7 +3,14 @@
  * resource registration into the calls the real engine makes on the real dynamic-provider host,
  * with state in a JSON file between runs. See README.md for what it reproduces and what it does not.
  */
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import type {
+  AnalyzerResourceOptions,
+  AnalyzerStackResource,
+  Diagnostic,
+  PolicyAnalyzer,
+} from "./analyzer.js";
 import { HostCallError, type CheckFailure, type ProviderHost } from "./host.js";
 import { loadState, saveState, type ResourceState, type StackState } from "./state.js";
 import { UNKNOWN, changedKeys, deepEqual, markSecrets, propsToWire, toWire, type Props } from "./values.js";
@@ -55,6 +62,12 @@ export interface OperationResult {
   errors: string[];
   /** The program's stack outputs (preview and up); unknown values are the sentinel string. */
   outputs?: Props;
+  /**
+   * Every diagnostic of the attached policy packs (preview and up), advisory ones included: those
+   * of `Analyze` (`urn` = the resource) and of `AnalyzeStack` (`urn` = the reported resource, else
+   * the root stack's URN, as the engine does).
+   */
+  policyViolations: Diagnostic[];
 }
 
 /** A Pulumi program: a module's default export. */
@@ -74,12 +87,18 @@ export interface OperationOptions {
   secretKeys?: string[];
   /** A started host; configured here (once per config) before any other call. */
   host: ProviderHost;
+  /**
+   * Started, configured (`configure`) and stack-configured (`configureStack`) policy packs, used
+   * by preview and up. With at least one, custom resources of other providers are recorded
+   * without provider calls (README: "Foreign resources").
+   */
+  policyPacks?: PolicyAnalyzer[];
 }
 
 /** Runs one operation against the host and the state file. Never throws for a failed step. */
 export async function runOperation(options: OperationOptions): Promise<OperationResult> {
   const state = loadState(options.stateFile, options.project, options.stack);
-  const result: OperationResult = { op: options.op, ok: true, steps: [], errors: [] };
+  const result: OperationResult = { op: options.op, ok: true, steps: [], errors: [], policyViolations: [] };
   try {
     if (
       options.host.configuredWith === undefined ||
@@ -112,6 +131,61 @@ function makeUrn(stack: string, project: string, parent: string, type: string, n
   return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
 }
 
+/** The root stack resource's URN: where the engine files stack diagnostics without a known URN. */
+function rootStackUrn(stack: string, project: string): string {
+  return `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
+}
+
+/** The stand-in id of a foreign resource: stable across runs, different per URN. */
+function foreignId(name: string, urn: string): string {
+  return `${name}-${createHash("sha256").update(urn).digest("hex").slice(0, 8)}`;
+}
+
+/** How a mandatory policy violation is reported in `errors` and on a failed step. */
+function violationMessage(urn: string, diagnostic: Diagnostic): string {
+  return `${urn}: mandatory policy violation: [${diagnostic.policyName}] ${diagnostic.message}`;
+}
+
+/** A Go duration (`"1h30m"`, `"90s"`, `"500ms"`), as custom timeouts are written, in seconds. */
+function durationSeconds(text: string): number {
+  const units: Record<string, number> = {
+    ns: 1e-9,
+    us: 1e-6,
+    µs: 1e-6,
+    μs: 1e-6,
+    ms: 1e-3,
+    s: 1,
+    m: 60,
+    h: 3600,
+  };
+  let total = 0;
+  let consumed = 0;
+  for (const match of text.matchAll(/(\d*\.?\d+)(ns|us|µs|μs|ms|h|m|s)/g)) {
+    total += Number(match[1]) * (units[match[2]!] ?? 0);
+    consumed += match[0].length;
+  }
+  return consumed === text.length ? total : 0;
+}
+
+/**
+ * A property bag without internal (`__`-prefixed) keys at any depth: the engine marshals
+ * properties for Analyze and AnalyzeStack with `SkipInternalKeys`, so policies never see
+ * `__provider`. Remediate gets them all.
+ */
+function withoutInternalKeys(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(withoutInternalKeys);
+  }
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !key.startsWith("__"))
+        .map(([key, item]) => [key, withoutInternalKeys(item)]),
+    );
+  }
+  return value;
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -130,6 +204,21 @@ function checkFailureMessage(type: string, name: string, inputs: Props, failure:
 /** Thrown from the mock to fail a registration; already reported as a step. */
 class StepFailed extends Error {}
 
+/** `pulumirpc.Alias`: a URN or a spec relative to the resource. */
+interface AliasMessage {
+  getUrn(): string;
+  getSpec():
+    | {
+        getName(): string;
+        getType(): string;
+        getStack(): string;
+        getProject(): string;
+        getParenturn(): string;
+        getNoparent(): boolean;
+      }
+    | undefined;
+}
+
 /** The request fields of `RegisterResource`/`ReadResource` the harness reads (generated classes). */
 interface ResourceRequest {
   getType(): string;
@@ -139,6 +228,14 @@ interface ResourceRequest {
   getDeletebeforereplace?(): boolean;
   getDeletebeforereplacedefined?(): boolean;
   getCustom?(): boolean;
+  getProtect?(): boolean | undefined;
+  getIgnorechangesList?(): string[];
+  getAdditionalsecretoutputsList?(): string[];
+  getAliasurnsList?(): string[];
+  getAliasesList?(): AliasMessage[];
+  getCustomtimeouts?(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
+  getPropertydependenciesMap?():
+    { forEach(callback: (deps: { getUrnsList(): string[] }, key: string) => void): void } | undefined;
 }
 
 type MonitorMethod = (request: ResourceRequest, callback: unknown) => unknown;
@@ -182,6 +279,11 @@ class Deployment {
   private readonly pendingDeletes: ResourceState[] = [];
   /** Messages of failures already reported as steps, to recognise their echoes from the SDK. */
   private readonly reported: string[] = [];
+  private readonly packs: PolicyAnalyzer[];
+  /** What AnalyzeStack gets for each resource registered (or read) in this run, by URN. */
+  private readonly analyzed = new Map<string, AnalyzerStackResource>();
+  /** Mandatory violations found during preview: they fail the preview once it is complete. */
+  private readonly heldErrors: string[] = [];
   private current: { kind: "register" | "read"; request: ResourceRequest } | undefined;
 
   constructor(
@@ -191,6 +293,7 @@ class Deployment {
   ) {
     this.preview = options.op === "preview";
     this.host = options.host;
+    this.packs = options.policyPacks ?? [];
     state.resources.forEach((resource, index) => {
       this.oldIndex.set(resource.urn, index);
       if (resource.delete) {
@@ -252,6 +355,12 @@ class Deployment {
         (this.oldIndex.get(b.urn) ?? -1) - (this.oldIndex.get(a.urn) ?? -1);
       await this.deleteAll([...gone, ...this.pendingDeletes].sort(byOldPosition));
     }
+    // As the engine: stack policies run only after a run without failed steps, and what `up` did
+    // stays done whatever they find.
+    if (this.packs.length > 0 && this.result.errors.length === 0) {
+      await this.analyzeStack();
+    }
+    this.result.errors.push(...this.heldErrors);
     if (!this.preview) {
       this.persist();
     }
@@ -359,6 +468,26 @@ class Deployment {
     request: ResourceRequest,
     args: pulumi.runtime.MockResourceArgs,
   ): Promise<pulumi.runtime.MockResourceResult> {
+    const result = await this.registerSteps(request, args);
+    if (this.packs.length > 0) {
+      const urn = makeUrn(
+        this.options.stack,
+        this.options.project,
+        request.getParent(),
+        args.type,
+        args.name,
+      );
+      // A component's outputs are what the harness records for it: its inputs.
+      const outputs = args.custom === false ? (this.news.get(urn)?.outputs ?? {}) : result.state;
+      this.remember({ urn, type: args.type, name: args.name }, request, outputs);
+    }
+    return result;
+  }
+
+  private async registerSteps(
+    request: ResourceRequest,
+    args: pulumi.runtime.MockResourceArgs,
+  ): Promise<pulumi.runtime.MockResourceResult> {
     const { type, name } = args;
     const { project, stack } = this.options;
     const urn = makeUrn(stack, project, request.getParent(), type, name);
@@ -382,6 +511,8 @@ class Deployment {
     const old = this.olds.get(urn);
 
     if (args.custom === false) {
+      // The engine analyzes every registration, components included (with what the SDK sends).
+      await this.policy(base, request, inputs, secretKeys);
       this.news.set(urn, { ...record, outputs: inputs });
       this.step({
         ...base,
@@ -391,15 +522,26 @@ class Deployment {
       return { id: undefined, state: {} };
     }
     if (typeof inputs.__provider !== "string") {
-      throw this.fail(
-        base,
-        `${type} resource '${name}' is not a dynamic resource: the harness only runs those`,
-      );
+      if (this.packs.length === 0) {
+        throw this.fail(
+          base,
+          `${type} resource '${name}' is not a dynamic resource: the harness only runs those`,
+        );
+      }
+      if (args.id) {
+        throw this.fail(base, `importing ${urn} (${args.id}): the engine harness does not implement imports`);
+      }
+      return this.foreign(base, request, record, inputs, secretKeys, old);
     }
     if (args.id) {
       return this.importResource(base, args.id);
     }
-    const checked = await this.check(base, old && !old.external ? old.inputs : {}, inputs);
+    const checked = await this.policy(
+      base,
+      request,
+      await this.check(base, old && !old.external ? old.inputs : {}, inputs),
+      secretKeys,
+    );
     if (old === undefined || old.external) {
       return this.create(base, record, checked, secretKeys);
     }
@@ -433,6 +575,201 @@ class Deployment {
     this.step({ ...base, op: "same", id: old.id });
     this.persist();
     return { id: old.id, state: markSecrets(old.outputs, secretKeys) };
+  }
+
+  /**
+   * The engine's policy pass after Check: Remediate on every pack (a remediation replaces the whole
+   * inputs, unchecked), then Analyze on the result. A mandatory violation fails the step during
+   * `up`; during preview the step is still planned and the preview fails once complete, as in the
+   * engine's step generator. Returns the inputs to go on with.
+   */
+  private async policy(
+    base: { urn: string; type: string; name: string },
+    request: ResourceRequest,
+    inputs: Props,
+    secretKeys: string[],
+  ): Promise<Props> {
+    if (this.packs.length === 0) {
+      return inputs;
+    }
+    const options = this.analyzerOptions(base, request);
+    const diagnostics: Diagnostic[] = [];
+    let current = inputs;
+    try {
+      for (const pack of this.packs) {
+        const { remediations } = await pack.remediate({
+          ...base,
+          properties: markSecrets(current, secretKeys),
+          options,
+        });
+        for (const remediation of remediations) {
+          const { properties, diagnostic, ...policy } = remediation;
+          if (diagnostic) {
+            diagnostics.push({
+              ...policy,
+              message: diagnostic,
+              enforcementLevel: "advisory",
+              urn: base.urn,
+              severity: "",
+            });
+          } else if (properties) {
+            const remediated = propsToWire(properties);
+            current = remediated.props;
+            secretKeys.push(...remediated.secretKeys.filter((key) => !secretKeys.includes(key)));
+          }
+        }
+      }
+      for (const pack of this.packs) {
+        const properties = withoutInternalKeys(markSecrets(current, secretKeys)) as Props;
+        const analyzed = await pack.analyze({ ...base, properties, options });
+        for (const diagnostic of analyzed.diagnostics) {
+          const level =
+            diagnostic.enforcementLevel === "remediate" ? "mandatory" : diagnostic.enforcementLevel;
+          // As the engine: the resource's URN, whatever the policy reported.
+          diagnostics.push({ ...diagnostic, enforcementLevel: level, urn: base.urn });
+        }
+      }
+    } catch (error) {
+      this.result.policyViolations.push(...diagnostics);
+      throw this.fail(base, `failed to run policy: ${messageOf(error)}`);
+    }
+    this.result.policyViolations.push(...diagnostics);
+    const mandatory = diagnostics
+      .filter((diagnostic) => diagnostic.enforcementLevel === "mandatory")
+      .map((diagnostic) => violationMessage(base.urn, diagnostic));
+    if (mandatory.length > 0) {
+      if (this.preview) {
+        this.heldErrors.push(...mandatory);
+      } else {
+        this.result.steps.push({ ...base, op: "failed", error: mandatory.join("\n") });
+        this.result.errors.push(...mandatory);
+        this.reported.push(...mandatory);
+        throw new StepFailed(mandatory.join("\n"));
+      }
+    }
+    return current;
+  }
+
+  /** `AnalyzerResourceOptions` from the registration, as the engine fills them from the goal state. */
+  private analyzerOptions(
+    base: { urn: string; type: string; name: string },
+    request: ResourceRequest,
+  ): AnalyzerResourceOptions {
+    const { stack, project } = this.options;
+    const parent = request.getParent();
+    const aliases = [...(request.getAliasurnsList?.() ?? [])];
+    for (const alias of request.getAliasesList?.() ?? []) {
+      const spec = alias.getSpec();
+      if (alias.getUrn()) {
+        aliases.push(alias.getUrn());
+      } else if (spec) {
+        const aliasParent = spec.getParenturn() || (spec.getNoparent() ? "" : parent);
+        aliases.push(
+          makeUrn(
+            spec.getStack() || stack,
+            spec.getProject() || project,
+            aliasParent,
+            spec.getType() || base.type,
+            spec.getName() || base.name,
+          ),
+        );
+      }
+    }
+    const timeouts = request.getCustomtimeouts?.();
+    return {
+      protect: request.getProtect?.() === true,
+      ignoreChanges: request.getIgnorechangesList?.() ?? [],
+      ...(request.getDeletebeforereplacedefined?.() === true
+        ? { deleteBeforeReplace: request.getDeletebeforereplace?.() === true }
+        : {}),
+      additionalSecretOutputs: request.getAdditionalsecretoutputsList?.() ?? [],
+      aliases,
+      ...(timeouts
+        ? {
+            customTimeouts: {
+              create: durationSeconds(timeouts.getCreate()),
+              update: durationSeconds(timeouts.getUpdate()),
+              delete: durationSeconds(timeouts.getDelete()),
+            },
+          }
+        : {}),
+      ...(parent ? { parent } : {}),
+    };
+  }
+
+  /** Keeps what AnalyzeStack will get for a resource: its outputs (planned ones in preview). */
+  private remember(
+    base: { urn: string; type: string; name: string },
+    request: ResourceRequest,
+    outputs: Props,
+  ): void {
+    const propertyDependencies: Record<string, string[]> = {};
+    request.getPropertydependenciesMap?.()?.forEach((deps, key) => {
+      propertyDependencies[key] = deps.getUrnsList();
+    });
+    this.analyzed.set(base.urn, {
+      ...base,
+      properties: withoutInternalKeys(outputs) as Props,
+      options: this.analyzerOptions(base, request),
+      ...(request.getParent() ? { parent: request.getParent() } : {}),
+      dependencies: request.getDependenciesList(),
+      propertyDependencies,
+    });
+  }
+
+  /** AnalyzeStack on every pack with every resource of this run; mandatory diagnostics fail the op. */
+  private async analyzeStack(): Promise<void> {
+    const { stack, project } = this.options;
+    const resources = this.order.flatMap((urn) => this.analyzed.get(urn) ?? []);
+    for (const pack of this.packs) {
+      let analyzed;
+      try {
+        analyzed = await pack.analyzeStack(resources);
+      } catch (error) {
+        this.result.errors.push(`failed to analyze resources: ${messageOf(error)}`);
+        return;
+      }
+      for (const diagnostic of analyzed.diagnostics) {
+        const level = diagnostic.enforcementLevel === "remediate" ? "mandatory" : diagnostic.enforcementLevel;
+        const urn = this.analyzed.has(diagnostic.urn) ? diagnostic.urn : rootStackUrn(stack, project);
+        const filed = { ...diagnostic, enforcementLevel: level, urn };
+        this.result.policyViolations.push(filed);
+        if (level === "mandatory") {
+          this.result.errors.push(violationMessage(urn, filed));
+        }
+      }
+    }
+  }
+
+  /**
+   * A custom resource of another provider, recorded only so that policy packs see it (a stand-in,
+   * not a provider): Check is the identity, no provider is called, the outputs are the inputs plus
+   * `id` (unknown in preview, `<name>-<8 hex of sha256(urn)>` after `up`).
+   */
+  private async foreign(
+    base: { urn: string; type: string; name: string },
+    request: ResourceRequest,
+    record: ResourceState,
+    inputs: Props,
+    secretKeys: string[],
+    old: ResourceState | undefined,
+  ): Promise<pulumi.runtime.MockResourceResult> {
+    const checked = await this.policy(base, request, inputs, secretKeys);
+    const previous = old && !old.external ? old : undefined;
+    const op: StepOp =
+      previous === undefined ? "create" : deepEqual(previous.inputs, checked) ? "same" : "update";
+    const changed = previous && op === "update" ? { changedKeys: changedKeys(previous.inputs, checked) } : {};
+    if (this.preview && op !== "same") {
+      this.step({ ...base, op, ...(previous ? { id: previous.id } : {}), ...changed });
+      const state = markSecrets({ ...checked, id: previous?.id ?? UNKNOWN }, secretKeys);
+      return { id: previous?.id, state };
+    }
+    const id = previous?.id ?? foreignId(base.name, base.urn);
+    const outputs = op === "same" && previous ? previous.outputs : { ...checked, id };
+    this.news.set(base.urn, { ...record, id, inputs: checked, outputs, foreign: true });
+    this.step({ ...base, op, id, ...changed });
+    this.persist();
+    return { id, state: markSecrets(outputs, secretKeys) };
   }
 
   /** `Check`; failures fail the step, with the engine's message for each. */
@@ -645,6 +982,10 @@ class Deployment {
     this.news.set(urn, { ...record, id: read.id, outputs: read.properties });
     this.step({ ...base, op: "read", id: read.id });
     this.persist();
+    if (this.packs.length > 0) {
+      // Not analyzed on its own (the engine's read steps skip policies), but part of the stack.
+      this.remember(base, request, read.properties);
+    }
     return { id: read.id, state: markSecrets(read.properties, secretKeys) };
   }
 
@@ -665,7 +1006,7 @@ class Deployment {
           this.pendingDeletes.splice(index, 1);
         }
       };
-      if (resource.external) {
+      if (resource.external || resource.foreign) {
         this.step({ ...base, op: "drop", id: resource.id });
         remove();
         continue;
@@ -700,6 +1041,12 @@ async function refresh(options: OperationOptions, state: StackState, result: Ope
   for (const [index, resource] of state.resources.entries()) {
     const base = { urn: resource.urn, type: resource.type, name: resource.name };
     if (!resource.custom) {
+      resources.push(resource);
+      continue;
+    }
+    if (resource.foreign) {
+      // No provider to read it from: kept as it is.
+      result.steps.push({ ...base, op: "same", id: resource.id });
       resources.push(resource);
       continue;
     }
@@ -740,7 +1087,7 @@ async function destroy(options: OperationOptions, state: StackState, result: Ope
   const remaining = [...state.resources];
   for (const resource of [...state.resources].reverse()) {
     const base = { urn: resource.urn, type: resource.type, name: resource.name };
-    if (resource.external) {
+    if (resource.external || resource.foreign) {
       result.steps.push({ ...base, op: "drop", id: resource.id });
     } else {
       if (resource.custom) {

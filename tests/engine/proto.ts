@@ -1,5 +1,6 @@
 /**
- * The gRPC client side of the provider protocol, loaded from `@pulumi/pulumi`'s own dependency tree.
+ * The gRPC client side of the provider and analyzer protocols, loaded from `@pulumi/pulumi`'s own
+ * dependency tree.
  *
  * The generated message classes check `instanceof` against their own copy of `google-protobuf`
  * (nested under `@pulumi/pulumi/node_modules` in this repo), so the client, the messages and
@@ -8,6 +9,8 @@
  */
 import { createRequire } from "node:module";
 import type * as grpcJs from "@grpc/grpc-js";
+import type * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb.js";
+import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb.js";
 import type * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb.js";
 import type * as providerPb from "@pulumi/pulumi/proto/provider_pb.js";
 import type * as statusPb from "@pulumi/pulumi/proto/status_pb.js";
@@ -17,6 +20,8 @@ import type * as structPb from "google-protobuf/google/protobuf/struct_pb.js";
 /** The modules the harness needs, all from one `@pulumi/pulumi` tree. */
 export interface ProtoModules {
   grpc: typeof grpcJs;
+  analyzer: typeof analyzerPb;
+  analyzerGrpc: typeof analyzerGrpc;
   provider: typeof providerPb;
   providerGrpc: typeof providerGrpc;
   status: typeof statusPb;
@@ -26,13 +31,18 @@ export interface ProtoModules {
 
 let cached: ProtoModules | undefined;
 
-/** Loads (once) the gRPC runtime and the generated provider messages of the installed `@pulumi/pulumi`. */
+/**
+ * Loads (once) the gRPC runtime and the generated provider and analyzer messages of the installed
+ * `@pulumi/pulumi`.
+ */
 export function loadProto(): ProtoModules {
   if (cached === undefined) {
     const pulumiPackage = createRequire(import.meta.url).resolve("@pulumi/pulumi/package.json");
     const req = createRequire(pulumiPackage);
     cached = {
       grpc: req("@grpc/grpc-js") as typeof grpcJs,
+      analyzer: req("@pulumi/pulumi/proto/analyzer_pb") as typeof analyzerPb,
+      analyzerGrpc: req("@pulumi/pulumi/proto/analyzer_grpc_pb") as typeof analyzerGrpc,
       provider: req("@pulumi/pulumi/proto/provider_pb") as typeof providerPb,
       providerGrpc: req("@pulumi/pulumi/proto/provider_grpc_pb") as typeof providerGrpc,
       status: req("@pulumi/pulumi/proto/status_pb") as typeof statusPb,

@@ -23,6 +23,11 @@ export interface ResourceState {
   dependencies?: string[];
   /** Read with `get()` / `opts.id`: not managed, never deleted. */
   external?: boolean;
+  /**
+   * A custom resource of another provider, recorded without provider calls while policy packs
+   * are attached: never read, updated or deleted, only dropped.
+   */
+  foreign?: boolean;
   /** Set by a partial failure (`ErrorResourceInitFailed`): the next `up` updates the resource. */
   initErrors?: string[];
   /** The old half of a replacement (or a resource the program dropped) still waiting for its delete. */
