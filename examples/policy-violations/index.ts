@@ -28,8 +28,8 @@ export default function policyViolations() {
   const vpc = declare("huaweicloud:Vpc/vpc:Vpc", "reserved-range-vpc", { cidr: "198.19.0.0/16" });
   const subnet = declare("huaweicloud:Vpc/subnet:Subnet", "hosting-subnet", {
     vpcId: vpc.id,
-    cidr: "198.19.1.0/24",
-    gatewayIp: "198.19.1.1",
+    cidr: "198.19.129.0/24",
+    gatewayIp: "198.19.129.1",
   });
   declare("huaweicloud:Vpc/route:Route", "reserved-range-route", {
     vpcId: vpc.id,

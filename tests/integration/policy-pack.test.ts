@@ -1,0 +1,172 @@
+/**
+ * The real policy pack, served as the CLI serves it, over the Analyzer gRPC protocol: its info and
+ * config, and programs run through the engine-protocol runner, whose Analyze and AnalyzeStack
+ * requests come from real resource registrations. The quickstart passes; the example that breaks
+ * every rule is reported rule by rule; preview unknowns raise nothing.
+ */
+import { providerConfig, PROVIDER_SECRET_KEYS, startEmulator } from "../../emulator/index.js";
+import { PolicyAnalyzer } from "../engine/analyzer.js";
+import { POLICY_PACK, runWithPolicies, violationsOf } from "../support/policy-engine.js";
+import { ENDPOINT, huaweiEndpoint } from "../policy/resources.js";
+
+const QUICKSTART = "dist/examples/quickstart/index.js";
+const VIOLATIONS = "dist/examples/policy-violations/index.js";
+
+describe("the policy pack over the analyzer protocol", () => {
+  let analyzer: PolicyAnalyzer;
+  beforeAll(async () => {
+    analyzer = await PolicyAnalyzer.start({ packDir: POLICY_PACK });
+  });
+  afterAll(() => analyzer.close());
+
+  it("describes itself: name, version, every policy with its level and config schema", async () => {
+    const info = await analyzer.info();
+    expect(info.name).toBe("vpcep");
+    expect(info.version).toBe("0.1.0");
+    expect(info.supportsConfig).toBe(true);
+    const levels = Object.fromEntries(info.policies.map((p) => [p.name, p.enforcementLevel]));
+    expect(levels).toEqual({
+      "vpcep-network-reserved-range": "mandatory",
+      "vpcep-endpoint-network-reserved-range": "mandatory",
+      "vpcep-resource-tag-limits": "mandatory",
+      "vpcep-endpoint-service-not-public": "advisory",
+      "vpcep-endpoint-whitelist-not-open": "mandatory",
+      "vpcep-endpoint-service-port-conflict": "mandatory",
+    });
+    const tags = info.policies.find((p) => p.name === "vpcep-resource-tag-limits")!;
+    expect(Object.keys((tags.configSchema as { properties: object }).properties).sort()).toEqual([
+      "maxCount",
+      "requiredKeys",
+    ]);
+    for (const policy of info.policies) expect(policy.description).toMatch(/\.$/);
+  });
+
+  it("reports a violation with the pack's name, the level and the message", async () => {
+    const result = await analyzer.analyze({
+      type: "huaweicloud:Vpc/vpc:Vpc",
+      name: "main",
+      urn: "urn:pulumi:dev::p::huaweicloud:Vpc/vpc:Vpc::main",
+      properties: { cidr: "198.19.200.0/24" },
+    });
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]).toMatchObject({
+      policyName: "vpcep-network-reserved-range",
+      policyPackName: "vpcep",
+      enforcementLevel: "mandatory",
+      severity: "high",
+    });
+    expect(result.diagnostics[0]!.message).toContain(
+      'Vpc "main": cidr = "198.19.200.0/24" overlaps 198.19.128.0/17, which the clouds reserve for VPC endpoints.',
+    );
+  });
+
+  it("gives no diagnostic at all, not even 'can't run', for unknown values during preview", async () => {
+    const result = await analyzer.analyze({
+      type: ENDPOINT,
+      name: "ep",
+      urn: `urn:pulumi:dev::p::${ENDPOINT}::ep`,
+      properties: huaweiEndpoint({
+        privateIp: "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+        serviceId: "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+        tags: "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+      }),
+    });
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it("takes config: a level from the file and policy settings", async () => {
+    await analyzer.configure({
+      "vpcep-resource-tag-limits": { enforcementLevel: "advisory", requiredKeys: ["owner"] },
+    });
+    const result = await analyzer.analyze({
+      type: ENDPOINT,
+      name: "ep",
+      urn: `urn:pulumi:dev::p::${ENDPOINT}::ep`,
+      properties: huaweiEndpoint(),
+    });
+    expect(result.diagnostics.map((d) => [d.policyName, d.enforcementLevel])).toEqual([
+      ["vpcep-resource-tag-limits", "advisory"],
+    ]);
+    expect(result.diagnostics[0]!.message).toContain('tags lacks "owner"');
+    await analyzer.configure({});
+  });
+});
+
+describe("examples through the engine with the pack attached", () => {
+  it("the quickstart passes: preview (with unknown ids) and up against the emulator", async () => {
+    const emulator = await startEmulator();
+    try {
+      const config = providerConfig(emulator.urls);
+      const secretConfig = Object.fromEntries(
+        Object.entries(config).filter(([k]) => PROVIDER_SECRET_KEYS.includes(k)),
+      );
+      const plain = Object.fromEntries(
+        Object.entries(config).filter(([k]) => !PROVIDER_SECRET_KEYS.includes(k)),
+      );
+      const [preview, up] = await runWithPolicies({
+        program: QUICKSTART,
+        project: "vpcep-quickstart",
+        ops: ["preview", "up"],
+        config: { ...plain, "vpcep:pollInterval": "20ms", "vpcep:pollMaxInterval": "100ms" },
+        secretConfig,
+      });
+      expect(preview!.errors).toEqual([]);
+      expect(preview!.policyViolations).toEqual([]);
+      expect(up!.ok).toBe(true);
+      expect(up!.policyViolations).toEqual([]);
+      expect(up!.steps.filter((s) => s.op === "create")).toHaveLength(4);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it("the example that breaks every rule is reported, rule by rule, and the preview fails", async () => {
+    const [preview] = await runWithPolicies({ program: VIOLATIONS, ops: ["preview"] });
+    expect(preview!.ok).toBe(false);
+    expect(
+      violationsOf(preview!).filter((v) => !v.startsWith("vpcep-endpoint-service-port-conflict")),
+    ).toEqual(
+      [
+        "vpcep-endpoint-network-reserved-range mandatory reserved-range-vpc",
+        "vpcep-endpoint-network-reserved-range mandatory hosting-subnet",
+        "vpcep-endpoint-network-reserved-range mandatory reserved-range-route",
+        "vpcep-endpoint-service-not-public advisory open-to-everyone",
+        "vpcep-endpoint-whitelist-not-open mandatory open-whitelist",
+        "vpcep-network-reserved-range mandatory reserved-range-vpc",
+        "vpcep-network-reserved-range mandatory hosting-subnet",
+        "vpcep-network-reserved-range mandatory reserved-range-route",
+        "vpcep-resource-tag-limits mandatory too-many-tags",
+      ].sort(),
+    );
+    // Reported on whichever of the two services the stack lists second, naming the other.
+    const conflicts = preview!.policyViolations.filter(
+      (d) => d.policyName === "vpcep-endpoint-service-port-conflict",
+    );
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]!.message).toMatch(
+      /VpcEndpointService "(open-to-everyone|port-conflict)".*client port 443\/TCP/,
+    );
+    expect(conflicts[0]!.message).toContain('"open-to-everyone"');
+    expect(conflicts[0]!.message).toContain('"port-conflict"');
+    const stack = preview!.policyViolations.find(
+      (d) =>
+        d.policyName === "vpcep-endpoint-network-reserved-range" && d.urn.endsWith("::reserved-range-vpc"),
+    );
+    expect(stack!.message).toContain('it hosts VpcEndpoint "hosted-endpoint"');
+  });
+
+  it("a stricter config turns the advisory rule mandatory and adds required tags", async () => {
+    const [preview] = await runWithPolicies({
+      program: QUICKSTART,
+      project: "vpcep-quickstart",
+      ops: ["preview"],
+      policyConfig: { "vpcep-resource-tag-limits": { requiredKeys: ["team"] } },
+    });
+    // The quickstart's Tencent resources carry no "team" tag.
+    expect(violationsOf(preview!)).toEqual([
+      "vpcep-resource-tag-limits mandatory orders-tc",
+      "vpcep-resource-tag-limits mandatory orders-tc-consumer",
+    ]);
+    expect(preview!.ok).toBe(false);
+  });
+});
