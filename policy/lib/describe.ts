@@ -8,6 +8,5 @@ export function resourceLabel(type: string, name: string): string {
 
 /** `VpcEndpoint "web": whitelist[1] = "0.0.0.0/0" <rule>.` */
 export function violation(type: string, name: string, path: string, value: unknown, rule: string): string {
-  const shown = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
-  return `${resourceLabel(type, name)}: ${path} = ${shown} ${rule}`;
+  return `${resourceLabel(type, name)}: ${path} = ${JSON.stringify(value) ?? String(value)} ${rule}`;
 }

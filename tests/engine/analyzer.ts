@@ -8,12 +8,10 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import * as readline from "node:readline";
-import type { ServiceError } from "@grpc/grpc-js";
 import type * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb.js";
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb.js";
 import type * as emptyPb from "google-protobuf/google/protobuf/empty_pb.js";
-import type * as structPb from "google-protobuf/google/protobuf/struct_pb.js";
-import { loadProto } from "./proto.js";
+import { loadProto, toStruct, unaryCall } from "./proto.js";
 import type { Props } from "./values.js";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
@@ -468,7 +466,7 @@ export class PolicyAnalyzer {
     for (const [name, config] of Object.entries(reconciled)) {
       const message = new analyzer.PolicyConfig();
       message.setEnforcementlevel(this.levelCode(config.enforcementLevel));
-      message.setProperties(this.struct(config.properties));
+      message.setProperties(toStruct(config.properties));
       map.set(name, message);
     }
     await this.unary("configure", req);
@@ -509,7 +507,7 @@ export class PolicyAnalyzer {
         message.setType(resource.type);
         message.setUrn(resource.urn);
         message.setName(resource.name);
-        message.setProperties(this.struct(resource.properties));
+        message.setProperties(toStruct(resource.properties));
         message.setOptions(this.options(resource.options));
         if (resource.provider) {
           message.setProvider(this.provider(resource.provider));
@@ -564,7 +562,7 @@ export class PolicyAnalyzer {
     req.setType(resource.type);
     req.setUrn(resource.urn);
     req.setName(resource.name);
-    req.setProperties(this.struct(resource.properties));
+    req.setProperties(toStruct(resource.properties));
     req.setOptions(this.options(resource.options));
     if (resource.provider) {
       req.setProvider(this.provider(resource.provider));
@@ -595,7 +593,7 @@ export class PolicyAnalyzer {
     message.setType(provider.type);
     message.setUrn(provider.urn);
     message.setName(provider.name);
-    message.setProperties(this.struct(provider.properties));
+    message.setProperties(toStruct(provider.properties));
     return message;
   }
 
@@ -666,28 +664,16 @@ export class PolicyAnalyzer {
     }
   }
 
-  /** A property bag as a `Struct`; the JSON round trip drops what `Struct.fromJavaScript` rejects. */
-  private struct(props: Props): structPb.Struct {
-    const json = JSON.parse(JSON.stringify(props)) as Parameters<typeof structPb.Struct.fromJavaScript>[0];
-    return this.proto.struct.Struct.fromJavaScript(json);
-  }
-
   private unary<K extends keyof Responses>(
     method: K,
     request: Parameters<analyzerGrpc.AnalyzerClient[K]>[0],
   ): Promise<Responses[K]> {
-    type Callback = (error: ServiceError | null, response: Responses[K]) => void;
-    const call = this.client[method].bind(this.client) as unknown as (
-      req: typeof request,
-      cb: Callback,
-    ) => void;
-    return new Promise((resolve, reject) => {
-      call(request, (error, response) =>
-        error
-          ? reject(new AnalyzerCallError(method, error.details || error.message, error.code))
-          : resolve(response),
-      );
-    });
+    return unaryCall(
+      this.client,
+      method,
+      request,
+      (error) => new AnalyzerCallError(method, error.details || error.message, error.code),
+    );
   }
 }
 

@@ -11,8 +11,7 @@ import type { ServiceError } from "@grpc/grpc-js";
 import type * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb.js";
 import type * as providerPb from "@pulumi/pulumi/proto/provider_pb.js";
 import type * as emptyPb from "google-protobuf/google/protobuf/empty_pb.js";
-import type * as structPb from "google-protobuf/google/protobuf/struct_pb.js";
-import { loadProto } from "./proto.js";
+import { loadProto, toStruct, unaryCall } from "./proto.js";
 import type { Props } from "./values.js";
 
 /** One failed input check, as the provider's `check` reported it. */
@@ -220,7 +219,7 @@ export class ProviderHost {
   async configure(config: Record<string, string>): Promise<ConfigureResult> {
     const { provider } = this.proto;
     const req = new provider.ConfigureRequest();
-    req.setArgs(this.struct(config));
+    req.setArgs(toStruct(config));
     req.setAcceptsecrets(true);
     req.setAcceptresources(true);
     const res = await this.unary("configure", req);
@@ -233,8 +232,8 @@ export class ProviderHost {
     const { provider } = this.proto;
     const req = new provider.CheckRequest();
     address(req, urn);
-    req.setOlds(this.struct(olds));
-    req.setNews(this.struct(news));
+    req.setOlds(toStruct(olds));
+    req.setNews(toStruct(news));
     const res = await this.unary("check", req);
     return {
       inputs: res.getInputs()?.toJavaScript() ?? {},
@@ -247,10 +246,10 @@ export class ProviderHost {
     const { provider } = this.proto;
     const req = new provider.DiffRequest();
     address(req, urn, id);
-    req.setOlds(this.struct(olds));
-    req.setNews(this.struct(news));
+    req.setOlds(toStruct(olds));
+    req.setNews(toStruct(news));
     if (oldInputs) {
-      req.setOldInputs(this.struct(oldInputs));
+      req.setOldInputs(toStruct(oldInputs));
     }
     const res = await this.unary("diff", req);
     const codes = provider.DiffResponse.DiffChanges;
@@ -267,7 +266,7 @@ export class ProviderHost {
     const { provider } = this.proto;
     const req = new provider.CreateRequest();
     address(req, urn);
-    req.setProperties(this.struct(properties));
+    req.setProperties(toStruct(properties));
     const res = await this.unary("create", req);
     return { id: res.getId(), properties: res.getProperties()?.toJavaScript() ?? {} };
   }
@@ -285,9 +284,9 @@ export class ProviderHost {
     const { provider } = this.proto;
     const req = new provider.ReadRequest();
     address(req, urn, id);
-    req.setProperties(this.struct(properties));
+    req.setProperties(toStruct(properties));
     if (inputs) {
-      req.setInputs(this.struct(inputs));
+      req.setInputs(toStruct(inputs));
     }
     const res = await this.unary("read", req);
     const result: { id: string; properties: Props; inputs?: Props } = {
@@ -311,10 +310,10 @@ export class ProviderHost {
     const { provider } = this.proto;
     const req = new provider.UpdateRequest();
     address(req, urn, id);
-    req.setOlds(this.struct(olds));
-    req.setNews(this.struct(news));
+    req.setOlds(toStruct(olds));
+    req.setNews(toStruct(news));
     if (oldInputs) {
-      req.setOldInputs(this.struct(oldInputs));
+      req.setOldInputs(toStruct(oldInputs));
     }
     const res = await this.unary("update", req);
     return { properties: res.getProperties()?.toJavaScript() ?? {} };
@@ -325,9 +324,9 @@ export class ProviderHost {
     const { provider } = this.proto;
     const req = new provider.DeleteRequest();
     address(req, urn, id);
-    req.setProperties(this.struct(properties));
+    req.setProperties(toStruct(properties));
     if (oldInputs) {
-      req.setOldInputs(this.struct(oldInputs));
+      req.setOldInputs(toStruct(oldInputs));
     }
     await this.unary("delete", req);
   }
@@ -357,30 +356,12 @@ export class ProviderHost {
     await exited;
   }
 
-  /**
-   * A property bag as a `Struct`. The JSON round trip drops `undefined` members (and turns
-   * `undefined` array items into `null`), which `Struct.fromJavaScript` would reject.
-   */
-  private struct(props: Props): structPb.Struct {
-    const json = JSON.parse(JSON.stringify(props)) as Parameters<typeof structPb.Struct.fromJavaScript>[0];
-    return this.proto.struct.Struct.fromJavaScript(json);
-  }
-
   /** One unary call, with failures turned into {@link HostCallError}. */
   private unary<K extends keyof Responses>(
     method: K,
     request: Parameters<providerGrpc.ResourceProviderClient[K]>[0],
   ): Promise<Responses[K]> {
-    type Callback = (error: ServiceError | null, response: Responses[K]) => void;
-    const call = this.client[method].bind(this.client) as unknown as (
-      req: typeof request,
-      cb: Callback,
-    ) => void;
-    return new Promise((resolve, reject) => {
-      call(request, (error, response) =>
-        error ? reject(this.toHostError(method, error)) : resolve(response),
-      );
-    });
+    return unaryCall(this.client, method, request, (error) => this.toHostError(method, error));
   }
 
   private toHostError(method: string, error: ServiceError): HostCallError {

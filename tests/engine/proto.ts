@@ -52,3 +52,26 @@ export function loadProto(): ProtoModules {
   }
   return cached;
 }
+
+/**
+ * A property bag as a `Struct`. The JSON round trip drops `undefined` members (and turns
+ * `undefined` array items into `null`), which `Struct.fromJavaScript` would reject.
+ */
+export function toStruct(props: Record<string, unknown>): structPb.Struct {
+  const json = JSON.parse(JSON.stringify(props)) as Parameters<typeof structPb.Struct.fromJavaScript>[0];
+  return loadProto().struct.Struct.fromJavaScript(json);
+}
+
+/** One unary call on a generated client as a promise; a failure is turned into `toError`'s error. */
+export function unaryCall<Response>(
+  client: object,
+  method: string,
+  request: unknown,
+  toError: (error: grpcJs.ServiceError) => Error,
+): Promise<Response> {
+  type Callback = (error: grpcJs.ServiceError | null, response: Response) => void;
+  const call = (client as Record<string, (req: unknown, cb: Callback) => void>)[method]!.bind(client);
+  return new Promise((resolve, reject) => {
+    call(request, (error, response) => (error ? reject(toError(error)) : resolve(response)));
+  });
+}

@@ -47,6 +47,29 @@ export const FAST = {
   "vpcep:retryBaseDelay": "20ms",
 };
 
+/** Spawns the compiled runner with these arguments; resolves with one report per operation. */
+export function runEngineCli(args: string[]): Promise<OperationReport[]> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) {
+          reject(new Error(`engine runner failed: ${error.message}\n${stderr}`));
+          return;
+        }
+        resolve(
+          stdout
+            .split("\n")
+            .filter((line) => line.startsWith("{"))
+            .map((line) => JSON.parse(line) as OperationReport),
+        );
+      },
+    );
+  });
+}
+
 /** A stack: a state file and the emulator it talks to. */
 export class TestStack {
   readonly stateFile: string;
@@ -70,7 +93,6 @@ export class TestStack {
       ...extraConfig,
     };
     const args = [
-      CLI,
       "--program",
       PROGRAM,
       "--cwd",
@@ -87,24 +109,7 @@ export class TestStack {
     }
     for (const [key, value] of Object.entries(this.options.env ?? {})) args.push("--env", `${key}=${value}`);
     for (const op of ops) args.push("--op", op);
-    return new Promise((resolve, reject) => {
-      execFile(
-        process.execPath,
-        args,
-        { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
-        (error, stdout, stderr) => {
-          if (error) {
-            reject(new Error(`engine runner failed: ${error.message}\n${stderr}`));
-            return;
-          }
-          const reports = stdout
-            .split("\n")
-            .filter((line) => line.startsWith("{"))
-            .map((line) => JSON.parse(line) as OperationReport);
-          resolve(reports);
-        },
-      );
-    });
+    return runEngineCli(args);
   }
 
   state(): StackState {

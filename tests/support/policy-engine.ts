@@ -2,12 +2,11 @@
  * Runs a compiled example program through the engine-protocol runner with the real policy pack
  * attached, as `pulumi preview|up --policy-pack policy [--policy-pack-config f]` would.
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { OperationReport } from "../engine/cli.js";
-import { ROOT } from "./engine.js";
+import { ROOT, runEngineCli } from "./engine.js";
 
 export const POLICY_PACK = path.join(ROOT, "policy");
 
@@ -24,7 +23,6 @@ export interface PolicyRun {
 export function runWithPolicies(run: PolicyRun): Promise<OperationReport[]> {
   const dir = mkdtempSync(path.join(tmpdir(), "vpcep-policy-"));
   const args = [
-    path.join(ROOT, "dist/tests/engine/cli.js"),
     "--program",
     path.join(ROOT, run.program),
     "--cwd",
@@ -47,20 +45,7 @@ export function runWithPolicies(run: PolicyRun): Promise<OperationReport[]> {
   for (const [key, value] of Object.entries(run.secretConfig ?? {}))
     args.push("--secret-config", `${key}=${value}`);
   for (const op of run.ops) args.push("--op", op);
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) {
-        reject(new Error(`engine runner failed: ${error.message}\n${stderr}`));
-        return;
-      }
-      resolve(
-        stdout
-          .split("\n")
-          .filter((line) => line.startsWith("{"))
-          .map((line) => JSON.parse(line) as OperationReport),
-      );
-    });
-  });
+  return runEngineCli(args);
 }
 
 /** `policyName urnName` pairs of a report's violations, sorted: what a test compares. */
