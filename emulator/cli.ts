@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 /**
  * `vpcep-emulator`: starts the emulator from environment variables and prints one line per cloud
- * (`huaweicloud http://127.0.0.1:18080`) and the control URL. Ctrl-C saves the snapshot (when
+ * (`<cloud> http://127.0.0.1:<port>`) and the control URL. Ctrl-C saves the snapshot (when
  * configured) and exits.
  */
 import { CLI_ENV_VARS, CliConfigError, optionsFromEnv } from "./cli-options.js";
+import { REGISTRATIONS } from "./clouds/index.js";
 import { startEmulator } from "./index.js";
 
 async function main(): Promise<void> {
   if (process.argv.includes("--help") || process.argv.includes("-h")) {
-    process.stdout.write(
-      "vpcep-emulator: local Huawei Cloud VPCEP and Tencent Cloud VPC endpoint APIs\n\nEnvironment:\n",
-    );
+    const apis = REGISTRATIONS.map((registration) => registration.label).join(", ");
+    process.stdout.write(`vpcep-emulator: local ${apis} APIs\n\nEnvironment:\n`);
     for (const [name, text] of Object.entries(CLI_ENV_VARS))
       process.stdout.write(`  ${name.padEnd(36)} ${text}\n`);
     return;

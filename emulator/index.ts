@@ -1,18 +1,16 @@
 /**
- * The local emulator of the Huawei Cloud VPCEP and Tencent Cloud VPC endpoint APIs: one loopback
- * listener per cloud, each speaking its cloud's wire format, plus the control API under
+ * The local emulator of the VPC endpoint APIs of the registered clouds (`emulator/clouds/index.ts`):
+ * one loopback listener per cloud, each speaking its cloud's wire format, plus the control API under
  * `/_emulator/` on every port.
  *
  * @example
  * const emulator = await startEmulator({ auth: "strict" });
- * process.env.VPCEP_HUAWEICLOUD_ENDPOINT = emulator.urls.huaweicloud;
- * // …
+ * // point each provider at emulator.urls[<cloud>]
  * await emulator.close();
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createClock } from "./core/clock.js";
-import type { CloudModule } from "./core/cloud-module.js";
 import { createControlHandler } from "./core/control.js";
 import { Faults } from "./core/faults.js";
 import { isLoopbackHost } from "./core/http.js";
@@ -20,18 +18,29 @@ import { Journal } from "./core/journal.js";
 import { DEFAULT_SEED, SeededRandom } from "./core/random.js";
 import { createCloudServer } from "./core/server.js";
 import { readSnapshot, restoreSnapshot, saveSnapshot } from "./core/snapshot.js";
+import type { CloudRegistration } from "./core/registration.js";
 import type { EmulatorState } from "./core/state.js";
 import { Store } from "./core/store.js";
 import { parseProgression, Transitions, type Progression } from "./core/transitions.js";
-import { AUTH_MODES, CLOUDS, type AuthMode, type CloudName } from "./core/types.js";
+import { AUTH_MODES, type AuthMode } from "./core/types.js";
 import { CredentialRegistry } from "./credentials.js";
 import { LIBRARY_DEFAULT_PROGRESSION, registerModels } from "./defaults.js";
-import { createHuaweiModule } from "./clouds/huaweicloud/index.js";
-import { createTencentModule } from "./clouds/tencentcloud/index.js";
+import {
+  CLOUDS,
+  REGISTRATIONS,
+  registrationOf,
+  type CloudName,
+  type CloudOptionAliases,
+  type CloudOptions,
+} from "./clouds/index.js";
 
-export { EMULATOR_CREDENTIALS, type HuaweiCredential, type TencentCredential } from "./credentials.js";
+export { EMULATOR_CREDENTIALS } from "./credentials.js";
+// The credential types the README documents, named by the registry that knows the clouds.
+export type * from "./clouds/credential-types.js";
+export { CLOUDS, type CloudOptions, type CloudOptionAliases } from "./clouds/index.js";
 export { providerConfig, PROVIDER_SECRET_KEYS } from "./provider-config.js";
 export type { AuthMode, CloudName } from "./core/types.js";
+export type { CloudRegistration } from "./core/registration.js";
 export type { Progression } from "./core/transitions.js";
 export type { FaultRule, FaultAction } from "./core/faults.js";
 export type { JournalEntry } from "./core/journal.js";
@@ -39,9 +48,9 @@ export { CLI_DEFAULT_PROGRESSION, LIBRARY_DEFAULT_PROGRESSION } from "./defaults
 export { parseProgression } from "./core/transitions.js";
 export { SNAPSHOT_SCHEMA_VERSION } from "./core/snapshot.js";
 
-/** Options of `startEmulator`. */
-export interface EmulatorOptions {
-  /** Clouds to serve (default both). */
+/** Options of `startEmulator`, plus the top-level aliases clouds keep for their start options. */
+export interface EmulatorOptions extends CloudOptionAliases {
+  /** Clouds to serve (default every registered cloud). */
   clouds?: CloudName[];
   /** Bind address; loopback only (default `127.0.0.1`). */
   host?: string;
@@ -55,10 +64,10 @@ export interface EmulatorOptions {
   seed?: number;
   /** JSON snapshot: loaded at start when present, saved on close and on `POST /_emulator/state/save`. */
   stateFile?: string;
-  /** Enforce signature time windows (±15 min Huawei, ±300 s Tencent); default true. */
+  /** Enforce each cloud's signature time window; default true. */
   checkSkew?: boolean;
-  /** Region of Huawei requests whose Host does not name one (default `cn-north-4`). */
-  huaweicloudRegion?: string;
+  /** Per-cloud start options by cloud name (see each cloud's options in the README). */
+  cloudOptions?: CloudOptions;
 }
 
 /** A running emulator. */
@@ -71,9 +80,33 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-/** The region Huawei requests fall back to. */
-export const DEFAULT_HUAWEICLOUD_REGION = "cn-north-4";
-
+/**
+ * One cloud's start options: each option's default, overridden by its top-level alias, overridden
+ * by `cloudOptions[cloud]`. Throws RangeError for unknown names or values the cloud refuses.
+ */
+function resolveCloudOptions(
+  registration: CloudRegistration<CloudName>,
+  options: EmulatorOptions,
+): Record<string, string> {
+  const given = (options.cloudOptions as Record<string, Record<string, unknown> | undefined> | undefined)?.[
+    registration.name
+  ];
+  for (const key of Object.keys(given ?? {})) {
+    if (!(key in registration.options))
+      throw new RangeError(`unknown option "${key}" for ${registration.name}`);
+  }
+  const aliases = options as Record<string, unknown>;
+  const resolved: Record<string, string> = {};
+  for (const [key, spec] of Object.entries(registration.options)) {
+    const value =
+      given?.[key] ?? (spec.alias !== undefined ? aliases[spec.alias] : undefined) ?? spec.default;
+    if (typeof value !== "string")
+      throw new RangeError(`${registration.name} option ${key} must be a string`);
+    spec.validate?.(value);
+    resolved[key] = value;
+  }
+  return resolved;
+}
 function listen(server: Server, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -99,6 +132,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const clouds = options.clouds ?? [...CLOUDS];
   for (const cloud of clouds) if (!CLOUDS.includes(cloud)) throw new RangeError(`unknown cloud "${cloud}"`);
   if (clouds.length === 0) throw new RangeError("at least one cloud must be served");
+  for (const cloud of Object.keys(options.cloudOptions ?? {}))
+    if (!CLOUDS.includes(cloud as CloudName))
+      throw new RangeError(`cloudOptions names unknown cloud "${cloud}"`);
+  const served = clouds.map((cloud) => registrationOf(cloud));
+  const cloudOptions = served.map((registration) => resolveCloudOptions(registration, options));
   const auth = options.auth ?? "strict";
   if (!AUTH_MODES.includes(auth)) throw new RangeError(`auth must be one of ${AUTH_MODES.join(", ")}`);
   const progression =
@@ -113,18 +151,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     transitions: new Transitions(),
     faults: new Faults(() => seed),
     journal: new Journal(),
-    credentials: new CredentialRegistry(),
+    credentials: new CredentialRegistry(
+      REGISTRATIONS.map((registration) => [registration.name, registration.credentials] as const),
+    ),
     random: new SeededRandom(seed),
     seed,
     authMode: auth,
     checkSkew: options.checkSkew ?? true,
-    huaweiRegion: options.huaweicloudRegion ?? DEFAULT_HUAWEICLOUD_REGION,
   };
-  const factories: Record<CloudName, (s: EmulatorState) => CloudModule> = {
-    huaweicloud: createHuaweiModule,
-    tencentcloud: createTencentModule,
-  };
-  const modules = clouds.map((cloud) => factories[cloud](state));
+  const modules = served.map((registration, index) =>
+    registration.createModule({
+      state,
+      credentials: state.credentials.scope(registration.name),
+      options: cloudOptions[index]!,
+    }),
+  );
   registerModels(state.transitions, modules, progression);
 
   if (options.stateFile) {
@@ -132,10 +173,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (snapshot) restoreSnapshot(state, snapshot);
   }
 
-  const urls: Record<CloudName, string> = { huaweicloud: "", tencentcloud: "" };
+  const urls = Object.fromEntries(CLOUDS.map((cloud) => [cloud, ""])) as Record<CloudName, string>;
   const save = async () => (options.stateFile ? saveSnapshot(state, options.stateFile) : undefined);
   const control = createControlHandler({
     state,
+    knownClouds: CLOUDS,
     clouds,
     urls,
     save,

@@ -29,7 +29,7 @@ export interface Identified {
   creates: boolean;
   /** Parsed parameters for the journal (never headers). */
   requestBody?: unknown;
-  /** An answer to send before auth (e.g. Huawei's gateway 404 for an unknown API). */
+  /** An answer to send before auth (e.g. a gateway's 404 for an unknown API). */
   reject?: CloudReply;
   /** Module-private routing data, handed back to `handle` through the context. */
   data?: unknown;
@@ -78,8 +78,16 @@ export interface CloudModule {
   handle(ctx: CallContext): CloudReply;
   /** Renders any thrown error (CloudError or a bug) in the cloud's envelope; never HTML. */
   renderError(error: unknown, requestId: string): CloudReply;
-  /** The answer for an injected throttle / error / auth fault. */
+  /**
+   * The answer for an injected throttle / error / auth fault: the rule's code with the message
+   * and HTTP status the cloud documents for it (the core adds `Retry-After` when asked).
+   */
   faultReply(rule: FaultRule & { id: string }, requestId: string): CloudReply;
+  /**
+   * The answer for a request whose body exceeded the emulator's limit. The core stopped reading
+   * the body (the call was identified from its head only); the cloud decides what it answers.
+   */
+  oversizedReply(requestId: string): CloudReply;
   /** Adds the cloud's request-id header or body field to a reply. */
   finish(reply: CloudReply, requestId: string): CloudReply;
 }

@@ -10,11 +10,14 @@ import type { EmulatorState } from "./state.js";
 import { settle } from "./state.js";
 import { takeSnapshot } from "./snapshot.js";
 import { parseProgression } from "./transitions.js";
-import { CLOUDS, type CloudName } from "./types.js";
+import type { CloudName } from "./types.js";
 
 /** What the control API needs from the running emulator. */
 export interface ControlHost {
   state: EmulatorState;
+  /** Every registered cloud (what `?cloud=`, fault rules and credentials may name). */
+  knownClouds: readonly CloudName[];
+  /** The clouds this instance serves. */
   clouds: CloudName[];
   urls: Partial<Record<CloudName, string>>;
   /** Clears resources, journal, faults and transition overrides (all clouds or one). */
@@ -41,24 +44,40 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
-function cloudParam(value: string | null): CloudName | undefined {
-  if (value === null || value === "") return undefined;
-  if (!CLOUDS.includes(value as CloudName)) throw new ControlError(400, `unknown cloud "${value}"`);
-  return value as CloudName;
-}
-
-function ruleList(input: unknown): FaultRule[] {
-  const list = Array.isArray(input) ? input : input === undefined ? [] : [input];
-  try {
-    return list.map(parseFaultRule);
-  } catch (error) {
-    throw new ControlError(400, (error as Error).message);
-  }
-}
-
 /** Builds the handler the cloud servers call for `/_emulator/*` paths. */
 export function createControlHandler(host: ControlHost) {
   const { state } = host;
+
+  function cloudParam(value: string | null): CloudName | undefined {
+    if (value === null || value === "") return undefined;
+    if (!host.knownClouds.includes(value as CloudName))
+      throw new ControlError(400, `unknown cloud "${value}"`);
+    return value as CloudName;
+  }
+
+  function ruleList(input: unknown): FaultRule[] {
+    const list = Array.isArray(input) ? input : input === undefined ? [] : [input];
+    try {
+      return list.map((item) => parseFaultRule(item, host.knownClouds));
+    } catch (error) {
+      throw new ControlError(400, (error as Error).message);
+    }
+  }
+
+  /** `{ "cloud": <name>, …that cloud's credential fields }`; the cloud's kind checks the fields. */
+  function addCredential(body: Buffer): void {
+    const input = parseJson(body);
+    if (typeof input !== "object" || input === null || Array.isArray(input))
+      throw new ControlError(400, "body must be a JSON object");
+    const { cloud, ...fields } = input as Record<string, unknown>;
+    if (typeof cloud !== "string" || !host.knownClouds.includes(cloud as CloudName))
+      throw new ControlError(400, `cloud must be one of ${host.knownClouds.join(", ")}`);
+    try {
+      state.credentials.add(cloud as CloudName, fields);
+    } catch (error) {
+      throw new ControlError(400, (error as Error).message);
+    }
+  }
 
   async function route(
     method: string,
@@ -201,26 +220,7 @@ export function createControlHandler(host: ControlHost) {
     if (path === "/_emulator/credentials") {
       if (method === "GET") return [200, state.credentials.view()];
       if (method === "POST") {
-        const input = parseJson(body) as Record<string, unknown> | undefined;
-        try {
-          if (input?.cloud === "huaweicloud") {
-            state.credentials.addHuawei({
-              accessKey: String(input.accessKey ?? ""),
-              secretKey: String(input.secretKey ?? ""),
-              projectId: String(input.projectId ?? ""),
-              domainId: String(input.domainId ?? ""),
-            });
-          } else if (input?.cloud === "tencentcloud") {
-            state.credentials.addTencent({
-              secretId: String(input.secretId ?? ""),
-              secretKey: String(input.secretKey ?? ""),
-              uin: String(input.uin ?? ""),
-              appId: String(input.appId ?? ""),
-            });
-          } else throw new RangeError('cloud must be "huaweicloud" or "tencentcloud"');
-        } catch (error) {
-          throw new ControlError(400, (error as Error).message);
-        }
+        addCredential(body);
         return [201, state.credentials.view()];
       }
     }

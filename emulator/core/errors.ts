@@ -7,7 +7,7 @@ export class CloudError extends Error {
     /** The cloud's code, e.g. `EndPoint.0005` or `ResourceNotFound`. */
     readonly code: string,
     message: string,
-    /** HTTP status (Huawei); Tencent always answers 200. */
+    /** HTTP status; clouds that put every error in a 200 body pass 200. */
     readonly status = 400,
   ) {
     super(message);

@@ -3,7 +3,7 @@
  * Counters (`next`) and seeded probabilities make every run reproducible.
  */
 import { SeededRandom } from "./random.js";
-import { CLOUDS, type CloudName } from "./types.js";
+import type { CloudName } from "./types.js";
 
 /** What a matching rule does. */
 export type FaultAction = "throttle" | "error" | "drop" | "lostReply" | "latency" | "notVisibleYet" | "auth";
@@ -24,22 +24,30 @@ export interface FaultRule {
   /** Marks injected answers (`X-Emulator-Injected`); generated when omitted. */
   id?: string;
   cloud?: CloudName;
-  /** Tencent Action or the Huawei operation name (see the README). */
+  /** The operation name a cloud module reports for the request (an RPC action or a route name; see the README). */
   operation?: string;
   /** Matches a request naming this resource (path id, `EndPointId`, …). */
   resourceId?: string;
   region?: string;
+  /** Let the first N matching requests through untouched before the rule starts firing. */
+  skip?: number;
   /** Fire for the next N matching requests, then stay inert. */
   next?: number;
   /** Fire with this probability, drawn from a generator seeded by `seed` (or the emulator seed). */
   probability?: number;
   seed?: number;
   action: FaultAction;
-  /** `error`: HTTP status (Huawei; Tencent always answers 200). */
+  /**
+   * `throttle`/`error`/`auth`: the HTTP status. Without it the answer carries the status the
+   * cloud documents for `code` (or for its default code).
+   */
   status?: number;
-  /** `error`/`auth`/`throttle`: the cloud error code to answer. */
+  /** `error`/`auth`/`throttle`: the cloud error code to answer; its documented message is used. */
   code?: string;
+  /** Overrides the message of `code`. */
   message?: string;
+  /** `throttle`/`error`: adds `Retry-After: <seconds>` to the answer. */
+  retryAfter?: number;
   /** `latency`: delay before the normal answer. */
   latencyMs?: number;
   /** `notVisibleYet`: how many reads of the created resource answer not-found. */
@@ -51,6 +59,8 @@ export interface FaultRuleView extends FaultRule {
   id: string;
   /** Firings left for `next` rules. */
   remaining?: number;
+  /** Matching requests still to let through for `skip` rules. */
+  skipRemaining?: number;
   /** How often the rule has fired. */
   fired: number;
 }
@@ -68,6 +78,7 @@ export interface FaultProbe {
 interface ArmedRule {
   rule: FaultRule & { id: string };
   remaining?: number;
+  skipRemaining?: number;
   rng?: SeededRandom;
   fired: number;
 }
@@ -76,8 +87,14 @@ function fail(message: string): never {
   throw new RangeError(message);
 }
 
-/** Validates one rule from JSON; throws RangeError with a message naming the field. */
-export function parseFaultRule(input: unknown): FaultRule {
+/** Longest `retryAfter` accepted: a day. */
+export const MAX_RETRY_AFTER_SECONDS = 86_400;
+
+/**
+ * Validates one rule from JSON against the clouds the emulator knows; throws RangeError with a
+ * message naming the field.
+ */
+export function parseFaultRule(input: unknown, clouds: readonly CloudName[]): FaultRule {
   if (typeof input !== "object" || input === null || Array.isArray(input))
     fail("a fault rule must be an object");
   const raw = input as Record<string, unknown>;
@@ -88,6 +105,7 @@ export function parseFaultRule(input: unknown): FaultRule {
     "resourceId",
     "region",
     "next",
+    "skip",
     "probability",
     "seed",
     "action",
@@ -96,6 +114,7 @@ export function parseFaultRule(input: unknown): FaultRule {
     "message",
     "latencyMs",
     "reads",
+    "retryAfter",
   ]);
   for (const key of Object.keys(raw)) if (!known.has(key)) fail(`unknown fault rule field "${key}"`);
   if (!FAULT_ACTIONS.includes(raw.action as FaultAction))
@@ -107,10 +126,14 @@ export function parseFaultRule(input: unknown): FaultRule {
     rule[key] = raw[key];
   }
   if (raw.cloud !== undefined) {
-    if (!CLOUDS.includes(raw.cloud as CloudName)) fail(`cloud must be one of ${CLOUDS.join(", ")}`);
+    if (!clouds.includes(raw.cloud as CloudName)) fail(`cloud must be one of ${clouds.join(", ")}`);
     rule.cloud = raw.cloud as CloudName;
   }
-  const integer = (key: "next" | "seed" | "status" | "latencyMs" | "reads", min: number, max: number) => {
+  const integer = (
+    key: "next" | "skip" | "seed" | "status" | "latencyMs" | "reads",
+    min: number,
+    max: number,
+  ) => {
     if (raw[key] === undefined) return;
     const value = raw[key];
     if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
@@ -119,6 +142,7 @@ export function parseFaultRule(input: unknown): FaultRule {
     rule[key] = value;
   };
   integer("next", 1, 1_000_000);
+  integer("skip", 0, 1_000_000);
   integer("seed", 0, 0xffffffff);
   integer("status", 100, 599);
   integer("latencyMs", 0, 600_000);
@@ -127,6 +151,14 @@ export function parseFaultRule(input: unknown): FaultRule {
     const p = raw.probability;
     if (typeof p !== "number" || !(p >= 0 && p <= 1)) fail("probability must be a number between 0 and 1");
     rule.probability = p;
+  }
+  if (raw.retryAfter !== undefined) {
+    const seconds = raw.retryAfter;
+    if (rule.action !== "throttle" && rule.action !== "error")
+      fail("retryAfter applies to throttle and error rules only");
+    if (typeof seconds !== "number" || !(seconds >= 0 && seconds <= MAX_RETRY_AFTER_SECONDS))
+      fail(`retryAfter must be a number of seconds between 0 and ${MAX_RETRY_AFTER_SECONDS}`);
+    rule.retryAfter = seconds;
   }
   return rule;
 }
@@ -143,6 +175,7 @@ export class Faults {
     return {
       rule: { ...rule, id },
       ...(rule.next !== undefined ? { remaining: rule.next } : {}),
+      ...(rule.skip !== undefined ? { skipRemaining: rule.skip } : {}),
       ...(rule.probability !== undefined ? { rng: new SeededRandom(rule.seed ?? this.seed()) } : {}),
       fired: 0,
     };
@@ -177,6 +210,7 @@ export class Faults {
     return this.rules.map((armed) => ({
       ...armed.rule,
       ...(armed.remaining !== undefined ? { remaining: armed.remaining } : {}),
+      ...(armed.skipRemaining !== undefined ? { skipRemaining: armed.skipRemaining } : {}),
       fired: armed.fired,
     }));
   }
@@ -190,6 +224,10 @@ export class Faults {
       if (rule.region !== undefined && rule.region !== probe.region) continue;
       if (rule.resourceId !== undefined && !probe.resourceIds.includes(rule.resourceId)) continue;
       if (rule.action === "notVisibleYet" && !probe.creates) continue;
+      if (armed.skipRemaining !== undefined && armed.skipRemaining > 0) {
+        armed.skipRemaining -= 1;
+        continue;
+      }
       if (armed.remaining !== undefined && armed.remaining <= 0) continue;
       if (armed.rng && armed.rng.next() >= (rule.probability ?? 1)) continue;
       if (armed.remaining !== undefined) armed.remaining -= 1;

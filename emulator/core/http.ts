@@ -4,24 +4,36 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isIP } from "node:net";
 
-/** Bodies above this size are refused; VPCEP calls are a few kilobytes. */
+/** Bodies above this size are not buffered; VPCEP calls are a few kilobytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Reads the whole body; rejects when it exceeds MAX_BODY_BYTES. */
-export function readBody(req: IncomingMessage): Promise<Buffer> {
+/** A request body, or the fact that it was over the limit. */
+export interface ReadBody {
+  /** The whole body; empty when `tooLarge`. */
+  body: Buffer;
+  tooLarge: boolean;
+}
+
+/**
+ * Reads the body. Past `limit` bytes it stops buffering but keeps draining the request to its
+ * end, so the caller can still answer (a socket destroyed mid-upload gives the client no answer).
+ */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<ReadBody> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new RangeError("request body too large"));
-        req.destroy();
+      if (tooLarge) return;
+      if (size > limit) {
+        tooLarge = true;
+        chunks = [];
         return;
       }
       chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("end", () => resolve({ body: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), tooLarge }));
     req.on("error", reject);
   });
 }

@@ -52,7 +52,7 @@ export class SeededRandom {
   }
 }
 
-/** Lowercase letters and digits, the alphabet of Tencent's `vpce-xxxxxxxx` suffixes. */
+/** Lowercase letters and digits, the alphabet of short id suffixes such as `vpce-xxxxxxxx`. */
 export const LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 /** The seed used when none is given, so runs are reproducible by default. */

@@ -1,11 +1,11 @@
 /**
  * One HTTP listener per cloud and the request pipeline, in LocalStack's handler-chain order:
- * control API → identify → journal → fault → auth → route. Every answer is JSON in the cloud's
+ * control API → identify → size limit → fault → auth → route → journal. Every answer is JSON in the cloud's
  * envelope; a bug becomes the cloud's internal error, never an HTML page.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { CallContext, CloudModule, CloudReply, IncomingCall } from "./cloud-module.js";
-import { isLoopbackAddress, readBody, sendJson } from "./http.js";
+import { isLoopbackAddress, MAX_BODY_BYTES, readBody, sendJson } from "./http.js";
 import type { JournalEntry } from "./journal.js";
 import type { EmulatorState } from "./state.js";
 
@@ -19,13 +19,25 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** What the server read of a request body. */
+export interface BodyOutcome {
+  body: Buffer;
+  /** The body was over the limit and was drained, not kept. */
+  tooLarge: boolean;
+}
+
+function withRetryAfter(reply: CloudReply, seconds: number | undefined): CloudReply {
+  if (seconds === undefined) return reply;
+  return { ...reply, headers: { ...(reply.headers ?? {}), "Retry-After": String(seconds) } };
+}
+
 /** Runs one cloud request through the pipeline and writes the answer. */
 export async function handleCloudRequest(
   module: CloudModule,
   state: EmulatorState,
   req: IncomingMessage,
   res: ServerResponse,
-  body: Buffer,
+  { body, tooLarge }: BodyOutcome,
 ): Promise<void> {
   const url = req.url ?? "/";
   const q = url.indexOf("?");
@@ -61,6 +73,12 @@ export async function handleCloudRequest(
     });
   };
 
+  // Gateways refuse an oversized request before any fault, signature or route applies.
+  if (tooLarge) {
+    respond(module.oversizedReply(requestId));
+    return;
+  }
+
   const fault = state.faults.match({
     cloud: module.cloud,
     operation: call.operation,
@@ -90,7 +108,7 @@ export async function handleCloudRequest(
         lostBy = fault.id;
         break;
       default:
-        respond(module.faultReply(fault, requestId), fault.id);
+        respond(withRetryAfter(module.faultReply(fault, requestId), fault.retryAfter), fault.id);
         return;
     }
   }
@@ -144,21 +162,19 @@ export function createCloudServer(
 ): Server {
   const server = createServer((req, res) => {
     void (async () => {
-      let body: Buffer;
-      try {
-        body = await readBody(req);
-      } catch {
-        if (!res.headersSent) sendJson(res, 413, { error: "request body too large" });
-        return;
-      }
+      const read = await readBody(req);
       if ((req.url ?? "").startsWith("/_emulator")) {
         if (!isLoopbackAddress(req.socket.remoteAddress)) {
           sendJson(res, 403, { error: "the control API answers loopback clients only" });
           return;
         }
-        if (await control(req, res, body)) return;
+        if (read.tooLarge) {
+          sendJson(res, 413, { error: `request body over ${MAX_BODY_BYTES} bytes` });
+          return;
+        }
+        if (await control(req, res, read.body)) return;
       }
-      await handleCloudRequest(module, state, req, res, body);
+      await handleCloudRequest(module, state, req, res, read);
     })().catch((error: unknown) => {
       // Last line of defence: still the cloud's JSON envelope, never a stack page.
       if (!res.headersSent) {

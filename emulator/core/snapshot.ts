@@ -4,7 +4,6 @@
  */
 import { open, readFile, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import type { HuaweiCredential, TencentCredential } from "../credentials.js";
 import type { EmulatorState } from "./state.js";
 import type { ResourceRecord } from "./store.js";
 import type { Progression } from "./transitions.js";
@@ -20,7 +19,8 @@ export interface Snapshot {
   random_state: number;
   clock_offset_ms: number;
   transitions: Record<string, Progression>;
-  credentials: { huaweicloud: HuaweiCredential[]; tencentcloud: TencentCredential[] };
+  /** Credentials added at runtime, by cloud name, in each cloud's own field names. */
+  credentials: Record<string, object[]>;
   resources: ResourceRecord[];
 }
 
@@ -53,8 +53,11 @@ export function restoreSnapshot(state: EmulatorState, snapshot: Snapshot): void 
   for (const [model, progression] of Object.entries(snapshot.transitions ?? {})) {
     if (state.transitions.model(model)) state.transitions.set(model, progression);
   }
-  for (const credential of snapshot.credentials?.huaweicloud ?? []) state.credentials.addHuawei(credential);
-  for (const credential of snapshot.credentials?.tencentcloud ?? []) state.credentials.addTencent(credential);
+  for (const [cloud, list] of Object.entries(snapshot.credentials ?? {})) {
+    // A cloud this build does not register cannot use its keys; they are left out, not fatal.
+    if (!state.credentials.knows(cloud) || !Array.isArray(list)) continue;
+    for (const credential of list) state.credentials.add(cloud, credential as Record<string, unknown>);
+  }
   for (const record of snapshot.resources ?? []) state.store.add(structuredClone(record));
 }
 

@@ -1,5 +1,6 @@
 /**
  * Everything one emulator instance holds, shared by the cloud modules and the control API.
+ * Per-cloud settings (such as a fallback region) live in the cloud's module, not here.
  */
 import type { CredentialRegistry } from "../credentials.js";
 import type { EmulatorClock } from "./clock.js";
@@ -22,10 +23,8 @@ export interface EmulatorState {
   random: SeededRandom;
   seed: number;
   authMode: AuthMode;
-  /** Whether signature windows (±15 min Huawei, ±300 s Tencent) are enforced. */
+  /** Whether each cloud's signature time window is enforced. */
   checkSkew: boolean;
-  /** Region of Huawei requests whose Host does not name one (e.g. `127.0.0.1:PORT`). */
-  huaweiRegion: string;
 }
 
 /**

@@ -15,9 +15,9 @@ export interface Invisibility {
 export interface ResourceRecord<A extends object = Record<string, unknown>> {
   id: string;
   cloud: CloudName;
-  /** `<cloud>::<type>`, e.g. `huawei::vpcep_endpoint`. */
+  /** `<cloud>::<type>`, as the cloud module names its models. */
   model: string;
-  /** Huawei project id or Tencent account UIN. */
+  /** The account or project the record belongs to, as the cloud's credentials name it. */
   tenant: string;
   region: string;
   /** Emulator-clock milliseconds. */

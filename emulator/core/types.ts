@@ -1,10 +1,7 @@
 /** Names shared by every part of the emulator. */
 
-/** The clouds this emulator speaks. */
-export type CloudName = "huaweicloud" | "tencentcloud";
-
-/** Every cloud, in the order ports are printed. */
-export const CLOUDS: readonly CloudName[] = ["huaweicloud", "tencentcloud"];
+// Type only: the core never imports a cloud at runtime; the union comes from the registry.
+export type { CloudName } from "../clouds/index.js";
 
 /** Signature checking: `strict` answers auth errors, `lenient` logs them and goes on, `off` only parses. */
 export type AuthMode = "strict" | "lenient" | "off";

@@ -1,7 +1,12 @@
 /**
  * The CLI's environment parsing: defaults, loopback-only binding and rejected values.
  */
-import { CLI_DEFAULT_PORTS, CliConfigError, optionsFromEnv } from "../../emulator/cli-options.js";
+import {
+  CLI_DEFAULT_PORTS,
+  CLI_ENV_VARS,
+  CliConfigError,
+  optionsFromEnv,
+} from "../../emulator/cli-options.js";
 
 test("defaults: loopback, ports 18080/18081, strict auth, 1.5 s per state step", () => {
   expect(optionsFromEnv({})).toEqual({
@@ -31,7 +36,7 @@ test("every variable is read", () => {
     ports: { huaweicloud: 0, tencentcloud: 9000 },
     stateFile: "/tmp/state.json",
     seed: 7,
-    huaweicloudRegion: "eu-de",
+    cloudOptions: { huaweicloud: { region: "eu-de" } },
   });
   expect(optionsFromEnv({ VPCEP_EMULATOR_PROGRESSION: "immediate" }).defaultProgression).toEqual({
     progression: "immediate",
@@ -50,6 +55,22 @@ test.each([
   ["VPCEP_EMULATOR_PROGRESSION", "time:soon"],
   ["VPCEP_EMULATOR_PROGRESSION", "manual:0"],
   ["VPCEP_EMULATOR_SEED", "-1"],
+  ["VPCEP_EMULATOR_HUAWEICLOUD_REGION", "EU DE"],
 ])("%s=%s is refused", (name, value) => {
   expect(() => optionsFromEnv({ [name]: value })).toThrow(CliConfigError);
+});
+
+test("--help lists every registered cloud's port and option variables", () => {
+  expect(Object.keys(CLI_ENV_VARS)).toEqual([
+    "VPCEP_EMULATOR_HOST",
+    "VPCEP_EMULATOR_HUAWEICLOUD_PORT",
+    "VPCEP_EMULATOR_TENCENTCLOUD_PORT",
+    "VPCEP_EMULATOR_AUTH",
+    "VPCEP_EMULATOR_PROGRESSION",
+    "VPCEP_EMULATOR_STATE_FILE",
+    "VPCEP_EMULATOR_SEED",
+    "VPCEP_EMULATOR_HUAWEICLOUD_REGION",
+  ]);
+  expect(CLI_ENV_VARS.VPCEP_EMULATOR_HUAWEICLOUD_PORT).toContain("default 18080");
+  expect(CLI_ENV_VARS.VPCEP_EMULATOR_HUAWEICLOUD_REGION).toContain("default cn-north-4");
 });

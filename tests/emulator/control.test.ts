@@ -239,3 +239,73 @@ test("lenient mode answers normally but logs the failed signature; off mode need
 test("non-loopback hosts are refused", async () => {
   await expect(startEmulator({ host: "0.0.0.0" })).rejects.toThrow(/loopback/);
 });
+
+test("a snapshot of the current schema with added keys of both clouds still loads", async () => {
+  const file = join(dir, "schema-1.json");
+  const hwKey = {
+    accessKey: "VPCEPEMULATORHWAK0009",
+    secretKey: "ninth",
+    projectId: "cccccccccccccccccccccccccccccccc",
+    domainId: "dddddddddddddddddddddddddddddddd",
+  };
+  const tcKey = {
+    secretId: "AKIDvpcepEmulator09",
+    secretKey: "ninth-tc",
+    uin: "100000000009",
+    appId: "1302384419",
+  };
+  await writeFile(
+    file,
+    JSON.stringify({
+      schema_version: 1,
+      saved_at: new Date().toISOString(),
+      seed: 1,
+      random_state: 1,
+      clock_offset_ms: 0,
+      transitions: {},
+      credentials: { huaweicloud: [hwKey], tencentcloud: [tcKey] },
+      resources: [],
+    }),
+  );
+  const loaded = await startEmulator({ stateFile: file });
+  try {
+    const listed = (await controlClient(loaded.controlUrl).get("/credentials")).body;
+    expect(listed.huaweicloud).toContainEqual({
+      accessKey: hwKey.accessKey,
+      projectId: hwKey.projectId,
+      domainId: hwKey.domainId,
+    });
+    expect(listed.tencentcloud).toContainEqual({
+      secretId: tcKey.secretId,
+      uin: tcKey.uin,
+      appId: tcKey.appId,
+    });
+    expect((await huaweiClient(loaded.urls.huaweicloud, hwKey)("GET", "/vpc-endpoints")).status).toBe(200);
+    expect(
+      (await tencentClient(loaded.urls.tencentcloud, tcKey)("DescribeVpcEndPoint", {})).code,
+    ).toBeUndefined();
+  } finally {
+    await loaded.close();
+  }
+  const saved = JSON.parse(await readFile(file, "utf8"));
+  expect(saved.credentials).toEqual({ huaweicloud: [hwKey], tencentcloud: [tcKey] });
+});
+
+test("credentials of every registered cloud are added through one endpoint; unknown clouds are refused", async () => {
+  const added = {
+    cloud: "tencentcloud",
+    secretId: "AKIDvpcepEmulator03",
+    secretKey: "third-tc",
+    uin: "100000000003",
+    appId: "1302384416",
+  };
+  expect((await control.post("/credentials", added)).status).toBe(201);
+  const third = tencentClient(emulator.urls.tencentcloud, added);
+  expect((await third("DescribeVpcEndPoint", {})).code).toBeUndefined();
+  expect((await control.post("/credentials", { ...added, uin: "abc" })).body.error).toBe(
+    "uin must be digits",
+  );
+  const unknown = await control.post("/credentials", { cloud: "aws", accessKey: "a" });
+  expect(unknown.status).toBe(400);
+  expect(unknown.body.error).toBe("cloud must be one of huaweicloud, tencentcloud");
+});

@@ -184,3 +184,134 @@ test("PATCH appends, DELETE ?id= removes one, DELETE clears; bad rules are 400",
   expect((await control.put("/faults", [{ action: "error", probability: 2 }])).status).toBe(400);
   expect((await control.put("/faults", [{ action: "error", nxt: 1 }])).status).toBe(400);
 });
+
+describe("fault answers use the cloud's code table", () => {
+  test("a Huawei throttle with a code answers that code's documented status and message", async () => {
+    await control.put("/faults", [
+      { operation: "ListEndpoints", action: "throttle", code: "EndPoint.0022", next: 1 },
+      { operation: "ListEndpoints", action: "throttle", code: "APIG.0308", next: 1 },
+    ]);
+    expect(await listEndpoints()).toMatchObject({
+      status: 400,
+      code: "EndPoint.0022",
+      message: "The number of requests exceeded the limit. Please try later.",
+    });
+    expect(await listEndpoints()).toMatchObject({ status: 429, code: "APIG.0308" });
+  });
+
+  test("a Huawei error answers the message and status of its code; unknown codes get a generic answer", async () => {
+    await control.put("/faults", [
+      { operation: "ListEndpoints", action: "error", code: "EndPoint.3045", next: 1 },
+      { operation: "ListEndpoints", action: "error", code: "EndPoint.0005", next: 1 },
+      { operation: "ListEndpoints", action: "error", code: "EndPoint.9999", next: 1 },
+      {
+        operation: "ListEndpoints",
+        action: "error",
+        code: "EndPoint.3045",
+        status: 409,
+        message: "x",
+        next: 1,
+      },
+    ]);
+    expect(await listEndpoints()).toMatchObject({
+      status: 400,
+      code: "EndPoint.3045",
+      message: "Other properties cannot be modified in the current endpoint service state.",
+    });
+    expect(await listEndpoints()).toMatchObject({
+      status: 404,
+      code: "EndPoint.0005",
+      message: "The requested resource does not exist.",
+    });
+    expect(await listEndpoints()).toMatchObject({
+      status: 500,
+      code: "EndPoint.9999",
+      message: "System error. Please retry.",
+    });
+    expect(await listEndpoints()).toMatchObject({ status: 409, code: "EndPoint.3045", message: "x" });
+  });
+
+  test("a Tencent error answers its code's own message, still with HTTP 200", async () => {
+    await control.put("/faults", [
+      {
+        cloud: "tencentcloud",
+        operation: "DescribeVpcEndPoint",
+        action: "error",
+        code: "ResourceInUse",
+        next: 1,
+      },
+      { cloud: "tencentcloud", operation: "DescribeVpcEndPoint", action: "error", code: "Odd.Code", next: 1 },
+      {
+        cloud: "tencentcloud",
+        operation: "DescribeVpcEndPoint",
+        action: "throttle",
+        code: "RequestLimitExceeded.UinLimitExceeded",
+        next: 1,
+      },
+    ]);
+    expect(await tc("DescribeVpcEndPoint", {})).toMatchObject({
+      code: "ResourceInUse",
+      message: "The resource is occupied.",
+    });
+    expect(await tc("DescribeVpcEndPoint", {})).toMatchObject({
+      code: "Odd.Code",
+      message: expect.stringContaining("Odd.Code"),
+    });
+    expect(await tc("DescribeVpcEndPoint", {})).toMatchObject({
+      code: "RequestLimitExceeded.UinLimitExceeded",
+      message: "The number of uin requests exceeds the frequency limit.",
+    });
+  });
+});
+
+describe("retryAfter", () => {
+  test("throttle and error rules add Retry-After on both clouds", async () => {
+    await control.put("/faults", [
+      { cloud: "huaweicloud", action: "throttle", retryAfter: 3, next: 1 },
+      { cloud: "huaweicloud", action: "error", retryAfter: 0.5, next: 1 },
+      { cloud: "tencentcloud", action: "throttle", retryAfter: 2, next: 1 },
+    ]);
+    const throttled = await fetch(`${emulator.urls.huaweicloud}${projectPath}/vpc-endpoints`);
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get("retry-after")).toBe("3");
+    const failed = await fetch(`${emulator.urls.huaweicloud}${projectPath}/vpc-endpoints`);
+    expect(failed.status).toBe(500);
+    expect(failed.headers.get("retry-after")).toBe("0.5");
+    const tencent = await fetch(emulator.urls.tencentcloud, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-tc-action": "DescribeVpcEndPoint" },
+      body: "{}",
+    });
+    expect(tencent.status).toBe(200);
+    expect(tencent.headers.get("retry-after")).toBe("2");
+    expect(((await tencent.json()) as { Response: { Error: { Code: string } } }).Response.Error.Code).toBe(
+      "RequestLimitExceeded",
+    );
+    const plain = await fetch(`${emulator.urls.huaweicloud}${projectPath}/vpc-endpoints`);
+    expect(plain.headers.get("retry-after")).toBeNull();
+  });
+
+  test.each([
+    [{ action: "throttle", retryAfter: -1 }],
+    [{ action: "throttle", retryAfter: "5" }],
+    [{ action: "error", retryAfter: 100_000 }],
+    [{ action: "drop", retryAfter: 1 }],
+  ])("%j is refused", async (rule) => {
+    const response = await control.put("/faults", [rule]);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatch(/retryAfter/);
+  });
+});
+
+test("skip lets the first N matching requests through before the rule fires", async () => {
+  await control.put("/faults", [
+    { id: "later", operation: "ListEndpoints", action: "error", skip: 1, next: 2 },
+  ]);
+  const statuses: number[] = [];
+  for (let i = 0; i < 4; i += 1) statuses.push((await listEndpoints()).status);
+  expect(statuses).toEqual([200, 500, 500, 200]);
+  expect((await control.get("/faults")).body.faults).toMatchObject([
+    { id: "later", skipRemaining: 0, remaining: 0, fired: 2 },
+  ]);
+  expect((await control.put("/faults", [{ action: "error", skip: -1 }])).status).toBe(400);
+});

@@ -98,17 +98,32 @@ describe("endpoint services", () => {
       },
       "EndPoint.0002",
     ],
-    ["a bad server_type", { server_type: "ECS" }, "EndPoint.0002"],
+    ["a bad server_type", { server_type: "ECS" }, "EndPoint.3021"],
+    ["a missing server_type", { server_type: undefined }, "EndPoint.3021"],
+    ["a UDP port mapping", { ports: [{ client_port: 1, server_port: 1, protocol: "UDP" }] }, "EndPoint.3075"],
+    ["a gateway service", { service_type: "gateway" }, "EndPoint.0002"],
     ["a bad port_id", { port_id: "nope" }, "EndPoint.0002"],
     ["a bad tcp_proxy", { tcp_proxy: "maybe" }, "EndPoint.0002"],
     [
       "11 tags",
       { tags: Array.from({ length: 11 }, (_, i) => ({ key: `k${i}`, value: "v" })) },
-      "EndPoint.0002",
+      "EndPoint.3069",
     ],
-    ["a 37-character tag key", { tags: [{ key: "k".repeat(37), value: "v" }] }, "EndPoint.0002"],
-    ["a 44-character tag value", { tags: [{ key: "k", value: "v".repeat(44) }] }, "EndPoint.0002"],
-    ["a tag key with =", { tags: [{ key: "a=b", value: "v" }] }, "EndPoint.0002"],
+    ["a 37-character tag key", { tags: [{ key: "k".repeat(37), value: "v" }] }, "EndPoint.3072"],
+    ["a 44-character tag value", { tags: [{ key: "k", value: "v".repeat(44) }] }, "EndPoint.3073"],
+    ["a tag key with =", { tags: [{ key: "a=b", value: "v" }] }, "EndPoint.3068"],
+    ["a tag value with a trailing space", { tags: [{ key: "k", value: "v " }] }, "EndPoint.3068"],
+    ["an empty tag key", { tags: [{ key: "", value: "v" }] }, "EndPoint.3066"],
+    [
+      "a duplicate tag key",
+      {
+        tags: [
+          { key: "k", value: "1" },
+          { key: "k", value: "2" },
+        ],
+      },
+      "EndPoint.3067",
+    ],
   ])("create refuses %s", async (_name, extra, code) => {
     const result = await hw("POST", "/vpc-endpoint-services", { body: serviceBody(extra) });
     expect(result.status).toBe(400);
@@ -122,9 +137,9 @@ describe("endpoint services", () => {
     const got = await hw("GET", `/vpc-endpoint-services/${second.id}`);
     expect(got.body.status).toBe("failed");
     expect(got.body.error).toEqual([{ error_code: "EndPoint.3044", error_message: expect.any(String) }]);
-    // Another protocol on the same port is fine.
-    const udp = await createService({ ports: [{ client_port: 80, server_port: 8080, protocol: "UDP" }] });
-    expect((await hw("GET", `/vpc-endpoint-services/${udp.id}`)).body.status).toBe("available");
+    // Other ports on the same port_id are fine.
+    const other = await createService({ ports: [{ client_port: 81, server_port: 8081, protocol: "TCP" }] });
+    expect((await hw("GET", `/vpc-endpoint-services/${other.id}`)).body.status).toBe("available");
   });
 
   test("PUT updates in place only when available, else EndPoint.3045", async () => {
@@ -232,7 +247,7 @@ describe("endpoints", () => {
     [
       "21 tags",
       { tags: Array.from({ length: 21 }, (_, i) => ({ key: `k${i}`, value: "" })) },
-      "EndPoint.0002",
+      "EndPoint.3069",
     ],
   ])("create refuses %s", async (_name, extra, code) => {
     const service = await createService({ approval_enabled: false });
@@ -462,5 +477,84 @@ describe("gateway behaviour", () => {
     const declined = await signedFetch(`/v1/${primary.projectId}/quotas`, new Date());
     expect(declined.status).toBe(501);
     expect(declined.headers.get("x-request-id")).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe("VPCEP v1 fidelity", () => {
+  const emoji = "😀"; // one code point, two UTF-16 units
+
+  test("tag lengths count Unicode code points, not UTF-16 units", async () => {
+    const fits = await hw("POST", "/vpc-endpoint-services", {
+      body: serviceBody({ tags: [{ key: emoji.repeat(36), value: emoji.repeat(43) }] }),
+    });
+    expect(fits.status).toBe(200);
+    const longKey = await hw("POST", "/vpc-endpoint-services", {
+      body: serviceBody({ port_id: HW_IDS.port2, tags: [{ key: emoji.repeat(37), value: "" }] }),
+    });
+    expect(longKey.code).toBe("EndPoint.3072");
+    const longValue = await hw("POST", "/vpc-endpoint-services", {
+      body: serviceBody({ port_id: HW_IDS.port2, tags: [{ key: "k", value: emoji.repeat(44) }] }),
+    });
+    expect(longValue.code).toBe("EndPoint.3073");
+  });
+
+  test("the tag action answers the tag codes: too many after the merge, bad characters", async () => {
+    const service = await createService({
+      tags: Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: "v" })),
+    });
+    const eleventh = await hw("POST", `/endpoint_service/${service.id}/tags/action`, {
+      body: { action: "create", tags: [{ key: "k10", value: "v" }] },
+    });
+    expect(eleventh).toMatchObject({ status: 400, code: "EndPoint.3069" });
+    const bad = await hw("POST", `/endpoint_service/${service.id}/tags/action`, {
+      body: { action: "create", tags: [{ key: "a|b", value: "v" }] },
+    });
+    expect(bad.code).toBe("EndPoint.3068");
+  });
+
+  test("permission_type: orgPath entries need orgPath, domain entries and * need domainId", async () => {
+    const service = await createService();
+    const action = (body: Record<string, unknown>) =>
+      hw("POST", `/vpc-endpoint-services/${service.id}/permissions/action`, {
+        body: { action: "add", ...body },
+      });
+    const org = "organizations:orgPath::o-abc/r-def";
+    expect((await action({ permissions: [org] })).code).toBe("EndPoint.3002");
+    expect((await action({ permissions: ["*"], permission_type: "orgPath" })).code).toBe("EndPoint.3002");
+    expect(
+      (await action({ permissions: [`iam:domain::${secondary.domainId}`], permission_type: "orgPath" })).code,
+    ).toBe("EndPoint.3002");
+    expect((await action({ permissions: ["*"], permission_type: "accountId" })).code).toBe("EndPoint.0002");
+    expect((await action({ permissions: [org], permission_type: "orgPath" })).status).toBe(200);
+    expect((await action({ permissions: [`iam:domain::${secondary.domainId}`] })).status).toBe(200);
+    const listed = await hw("GET", `/vpc-endpoint-services/${service.id}/permissions`, {
+      query: { sort_dir: "asc" },
+    });
+    expect(
+      (listed.body.permissions as { permission: string; permission_type: string }[]).map((p) => [
+        p.permission,
+        p.permission_type,
+      ]),
+    ).toEqual([
+      [org, "orgPath"],
+      [`iam:domain::${secondary.domainId}`, "domainId"],
+    ]);
+  });
+
+  test("PUT of a service with an empty body stays EndPoint.0002", async () => {
+    const created = await createService();
+    expect((await hw("PUT", `/vpc-endpoint-services/${created.id}`, { body: {} })).code).toBe(
+      "EndPoint.0002",
+    );
+  });
+
+  test("Huawei service answers carry enable_policy", async () => {
+    const created = await createService();
+    expect((await hw("GET", `/vpc-endpoint-services/${created.id}`)).body.enable_policy).toBe(false);
+  });
+
+  test("errors carry the documented messages", async () => {
+    const result = await hw("POST", "/vpc-endpoint-services", { body: serviceBody({ server_type: "ECS" }) });
+    expect(result.message).toMatch(/^Invalid serverType\./);
   });
 });

@@ -407,3 +407,136 @@ describe("clients and envelopes", () => {
     expect(missing.body.Response.Error.Code).toBe("MissingParameter");
   });
 });
+
+describe("CreateVpcEndPoint fidelity", () => {
+  const vipOf = (result: { response?: Record<string, unknown> }) =>
+    (result.response!.EndPoint as Record<string, string>).EndPointVip;
+
+  test("a fixed EndPointVip already used in the subnet is ResourceInUse; another subnet may reuse it", async () => {
+    const serviceId = await createService();
+    expect(vipOf(await createEndpoint(serviceId, tc, { EndPointVip: "10.0.0.50" }))).toBe("10.0.0.50");
+    const taken = await createEndpoint(serviceId, tc, { EndPointVip: "10.0.0.50" });
+    expect(taken.code).toBe("ResourceInUse");
+    expect(
+      vipOf(await createEndpoint(serviceId, tc, { EndPointVip: "10.0.0.50", SubnetId: "subnet-22222222" })),
+    ).toBe("10.0.0.50");
+  });
+
+  test("a fixed EndPointVip equal to a service VIP in the same VPC is ResourceInUse, and the pool skips it", async () => {
+    const created = await tc("CreateVpcEndPointService", {
+      VpcId: "vpc-coekkqtd",
+      EndPointServiceName: "same-vpc",
+      AutoAcceptFlag: true,
+      ServiceInstanceId: "lb-p1hiksdg",
+    });
+    const service = created.response!.EndPointService as Record<string, string>;
+    expect(service.ServiceVip).toBe("10.101.1.11");
+    const clash = await createEndpoint(service.EndPointServiceId!, tc, { EndPointVip: "10.101.1.11" });
+    expect(clash.code).toBe("ResourceInUse");
+  });
+
+  test("IpAddressType Ipv6 gives an IPv6 VIP; a fixed VIP must be of the requested family", async () => {
+    const serviceId = await createService();
+    const v6 = await createEndpoint(serviceId, tc, { IpAddressType: "Ipv6" });
+    expect(v6.code).toBeUndefined();
+    expect(vipOf(v6)).toBe("2402:4e00:1000::8");
+    const id = (v6.response!.EndPoint as Record<string, string>).EndPointId!;
+    const described = await tc("DescribeVpcEndPoint", { EndPointId: [id], IpAddressType: "Ipv6" });
+    expect((described.response!.EndPointSet as Record<string, string>[])[0]!.EndPointVip).toBe(
+      "2402:4e00:1000::8",
+    );
+    // Spellings are canonicalised, so the same address written differently is still in use.
+    const fixed = await createEndpoint(serviceId, tc, {
+      IpAddressType: "Ipv6",
+      EndPointVip: "2402:4E00:1000:0::20",
+    });
+    expect(vipOf(fixed)).toBe("2402:4e00:1000::20");
+    expect(
+      (await createEndpoint(serviceId, tc, { IpAddressType: "Ipv6", EndPointVip: "2402:4e00:1000::0:20" }))
+        .code,
+    ).toBe("ResourceInUse");
+    expect(
+      (await createEndpoint(serviceId, tc, { IpAddressType: "Ipv6", EndPointVip: "10.0.0.9" })).code,
+    ).toBe("InvalidParameterValue");
+    expect((await createEndpoint(serviceId, tc, { EndPointVip: "2402:4e00::9" })).code).toBe(
+      "InvalidParameterValue",
+    );
+    expect(
+      (await createEndpoint(serviceId, tc, { IpAddressType: "Ipv6", EndPointVip: "2402::4e00::9" })).code,
+    ).toBe("InvalidParameterValue.Malformed");
+    expect((await createEndpoint(serviceId, tc, { IpAddressType: "Ipv5" })).code).toBe(
+      "InvalidParameterValue",
+    );
+  });
+
+  test("an Ipv6 endpoint service gets an IPv6 ServiceVip", async () => {
+    const created = await tc("CreateVpcEndPointService", {
+      VpcId: "vpc-hj3he929",
+      EndPointServiceName: "v6",
+      AutoAcceptFlag: true,
+      ServiceInstanceId: "lb-p1hiksdg",
+      IpAddressType: "Ipv6",
+    });
+    expect((created.response!.EndPointService as Record<string, string>).ServiceVip).toBe(
+      "2402:4e00:1001::b",
+    );
+  });
+
+  test.each([["ap-mumbai"], ["eu-moscow"], ["na-toronto"]])(
+    "%s is not a Private Link region: UnsupportedRegion",
+    async (region) => {
+      const outside = tencentClient(emulator.urls.tencentcloud, primary, { region });
+      expect((await outside("CreateVpcEndPoint", {})).code).toBe("UnsupportedRegion");
+      expect((await outside("DescribeVpcEndPointService", {})).code).toBe("UnsupportedRegion");
+    },
+  );
+
+  test("every documented region is served; a malformed one is InvalidParameterValue", async () => {
+    for (const region of ["ap-shanghai-fsi", "ap-shenzhen-fsi", "sa-saopaulo", "na-siliconvalley"]) {
+      const inside = tencentClient(emulator.urls.tencentcloud, primary, { region });
+      expect((await inside("DescribeVpcEndPoint", {})).code).toBeUndefined();
+    }
+    const bad = tencentClient(emulator.urls.tencentcloud, primary, { region: "Guangzhou" });
+    expect((await bad("DescribeVpcEndPoint", {})).code).toBe("InvalidParameterValue");
+  });
+
+  test.each([
+    ["CLB", "lb-p1hiksdg", undefined],
+    ["CDB", "cdb-70zdmgg1", undefined],
+    ["CRS", "crs-jkbfbllz", undefined],
+    ["GWLB", "gwlb-poqv7z4y", undefined],
+    ["CDB", "lb-p1hiksdg", "InvalidParameterValue.Malformed"],
+    ["CRS", "crs-JKBFBLLZ", "InvalidParameterValue.Malformed"],
+    ["GWLB", "gwlb-1", "InvalidParameterValue.Malformed"],
+  ])("ServiceType %s takes ServiceInstanceId %s", async (type, instance, code) => {
+    const result = await tc("CreateVpcEndPointService", {
+      VpcId: "vpc-hj3he929",
+      EndPointServiceName: "typed",
+      AutoAcceptFlag: true,
+      ServiceType: type,
+      ServiceInstanceId: instance,
+    });
+    expect(result.code).toBe(code);
+  });
+
+  test("tag keys (≤127) and values (≤255) are counted in code points", async () => {
+    const serviceId = await createService();
+    const emoji = "😀";
+    const fits = await createEndpoint(serviceId, tc, {
+      Tags: [{ Key: emoji.repeat(127), Value: emoji.repeat(255) }],
+    });
+    expect(fits.code).toBeUndefined();
+    expect(
+      (await createEndpoint(serviceId, tc, { Tags: [{ Key: emoji.repeat(128), Value: "v" }] })).code,
+    ).toBe("InvalidParameterValue.TooLong");
+    expect(
+      (await createEndpoint(serviceId, tc, { Tags: [{ Key: "k", Value: emoji.repeat(256) }] })).code,
+    ).toBe("InvalidParameterValue.TooLong");
+  });
+
+  test("EndPointName length is counted in code points", async () => {
+    const serviceId = await createService();
+    expect((await createEndpoint(serviceId, tc, { EndPointName: "名".repeat(60) })).code).toBeUndefined();
+    expect((await createEndpoint(serviceId, tc, { EndPointName: "😀".repeat(31) })).code).toBeUndefined();
+  });
+});

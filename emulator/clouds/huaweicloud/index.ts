@@ -1,176 +1,46 @@
 /**
- * The Huawei Cloud VPCEP wire layer: REST JSON under `/v1/{project_id}`, SDK-HMAC-SHA256 auth,
- * `{"error_code","error_msg"}` errors with the documented HTTP status and an `X-Request-Id` on
- * every answer (the Node SDK reads the request id only from that header).
+ * The Huawei Cloud VPCEP registration: the family's module with the Huawei profile, the Huawei
+ * default keys, its `vpcep:huaweicloud*` provider config, CLI port 18080 and the fallback region.
  */
-import { randomBytes } from "node:crypto";
-import type { CloudModule, CloudReply, IncomingCall, Identified } from "../../core/cloud-module.js";
-import { CloudError } from "../../core/errors.js";
-import { headerOf } from "../../core/http.js";
-import type { EmulatorState } from "../../core/state.js";
-import { authenticateHuawei, authFailure } from "./auth.js";
-import { API_NOT_FOUND, AuthMessages, hwError, HwErrors, THROTTLED } from "./errors.js";
-import { hwEndpointModel, hwServiceModel } from "./models.js";
-import { HW_ROUTES, type HwRoute } from "./routes.js";
+import { defineCloud } from "../../core/registration.js";
+import { createVpcepV1Module } from "../vpcep-v1/module.js";
+import { HUAWEI_CREDENTIALS } from "./credentials.js";
+import { HUAWEI_CLOUD, HUAWEI_PROFILE } from "./profile.js";
 
-interface HwRouting {
-  project: string;
-  route: HwRoute;
-  id: string;
-}
+export type { HuaweiCredential } from "./credentials.js";
 
-const HOST_REGION = /^vpcep\.([a-z0-9-]+)\.(?:myhuaweicloud\.com|otc\.t-systems\.com)(?::\d+)?$/i;
+/** The region Huawei requests fall back to when the Host names none. */
+export const DEFAULT_HUAWEICLOUD_REGION = "cn-north-4";
 
-function regionOf(raw: IncomingCall, state: EmulatorState): string {
-  const match = HOST_REGION.exec(headerOf(raw, "host") ?? "");
-  return match ? match[1]!.toLowerCase() : state.huaweiRegion;
-}
+// Shape only (`cn-north-4`, `eu-west-0`, `eu-de`): the emulator serves any region.
+const REGION = /^[a-z]{2}(-[a-z0-9]+)+$/;
 
-function jsonOrText(body: Buffer): unknown {
-  if (body.length === 0) return undefined;
-  try {
-    return JSON.parse(body.toString("utf8"));
-  } catch {
-    return body.toString("utf8").slice(0, 2000);
-  }
-}
-
-function gatewayError(
-  spec: { code: string; status: number; message: string },
-  requestId: string,
-): CloudReply {
-  return {
-    status: spec.status,
-    body: { error_code: spec.code, error_msg: spec.message, request_id: requestId },
-    errorCode: spec.code,
-  };
-}
-
-/** Builds the Huawei module bound to an emulator state. */
-export function createHuaweiModule(state: EmulatorState): CloudModule {
-  return {
-    cloud: "huaweicloud",
-    models: [hwEndpointModel, hwServiceModel],
-
-    requestId: () => randomBytes(16).toString("hex"),
-
-    identify(raw) {
-      const region = regionOf(raw, state);
-      const body = jsonOrText(raw.body);
-      const base = {
-        region,
-        creates: false,
-        resourceIds: [] as string[],
-        ...(body !== undefined ? { requestBody: body } : {}),
-      };
-      const match = /^\/v1\/([^/]+)(\/.*)?$/.exec(raw.path);
-      const rest = (match?.[2] ?? "").replace(/\/$/, "");
-      const route = match
-        ? HW_ROUTES.find((r) => r.method === raw.method && r.pattern.test(rest))
-        : undefined;
-      if (!match || !route) {
-        return { ...base, operation: "Unknown", reject: gatewayError(API_NOT_FOUND, "") };
-      }
-      const id = route.pattern.exec(rest)?.[1] ?? "";
-      const action =
-        typeof body === "object" && body !== null ? (body as { action?: unknown }).action : undefined;
-      const operation = typeof route.operation === "string" ? route.operation : route.operation(action);
-      const identified: Identified = {
-        ...base,
-        operation,
-        creates: route.creates === true,
-        resourceIds: id ? [id] : [],
-        data: { project: match[1]!, route, id } satisfies HwRouting,
-      };
-      if (!route.handler) {
-        identified.reject = {
-          status: 501,
-          body: {
-            error_code: "Emulator.NotImplemented",
-            error_msg: `${operation} is a real Huawei VPCEP API that this emulator knowingly declines.`,
-          },
-          errorCode: "Emulator.NotImplemented",
-        };
-      }
-      return identified;
+/** Huawei Cloud VPCEP. */
+export const huaweicloud = defineCloud({
+  name: HUAWEI_CLOUD,
+  label: "Huawei Cloud VPCEP",
+  credentials: HUAWEI_CREDENTIALS,
+  providerConfig: {
+    entries: (url, credential) => ({
+      "vpcep:huaweicloudEndpoint": url,
+      "vpcep:huaweicloudAccessKey": credential.accessKey,
+      "vpcep:huaweicloudSecretKey": credential.secretKey,
+      "vpcep:huaweicloudProjectId": credential.projectId,
+    }),
+    secretKeys: ["vpcep:huaweicloudSecretKey"],
+  },
+  cli: { portVariable: "VPCEP_EMULATOR_HUAWEICLOUD_PORT", defaultPort: 18080 },
+  options: {
+    region: {
+      description: "region of Huawei requests whose Host names none",
+      default: DEFAULT_HUAWEICLOUD_REGION,
+      env: "VPCEP_EMULATOR_HUAWEICLOUD_REGION",
+      alias: "huaweicloudRegion",
+      validate(value) {
+        if (!REGION.test(value))
+          throw new RangeError(`"${value}" is not a region name such as cn-north-4 or eu-west-0`);
+      },
     },
-
-    authenticate(raw, call, _state, requestId) {
-      const routing = call.data as HwRouting | undefined;
-      return authenticateHuawei(raw, routing?.project ?? "", state, requestId);
-    },
-
-    handle(ctx) {
-      const routing = ctx.call.data as HwRouting;
-      // AK/SK credentials are bound to one project; a path naming another one is refused.
-      if (routing.project !== ctx.tenant) {
-        throw hwError(
-          HwErrors.Forbidden,
-          "The project_id in the path does not match the credential's project.",
-        );
-      }
-      return routing.route.handler!({
-        ctx,
-        id: routing.id.toLowerCase(),
-        query: new URLSearchParams(ctx.raw.rawQuery),
-        body: ctx.raw.body,
-        region: ctx.call.region,
-      });
-    },
-
-    renderError(error) {
-      if (error instanceof CloudError) {
-        return {
-          status: error.status,
-          body: { error_code: error.code, error_msg: error.message },
-          errorCode: error.code,
-        };
-      }
-      process.stderr.write(
-        `vpcep-emulator: huaweicloud handler failed: ${(error as Error)?.stack ?? String(error)}\n`,
-      );
-      const spec = HwErrors.SystemError;
-      return {
-        status: spec.status,
-        body: { error_code: spec.code, error_msg: spec.message },
-        errorCode: spec.code,
-      };
-    },
-
-    faultReply(rule, requestId) {
-      switch (rule.action) {
-        case "throttle":
-          return gatewayError(
-            {
-              code: rule.code ?? THROTTLED.code,
-              status: rule.status ?? THROTTLED.status,
-              message: rule.message ?? THROTTLED.message,
-            },
-            requestId,
-          );
-        case "auth":
-          return authFailure(rule.message ?? AuthMessages.signature, requestId, rule.code ?? "APIG.0301");
-        default: {
-          const spec = HwErrors.SystemError;
-          const code = rule.code ?? spec.code;
-          return {
-            status: rule.status ?? spec.status,
-            body: { error_code: code, error_msg: rule.message ?? spec.message },
-            errorCode: code,
-          };
-        }
-      }
-    },
-
-    finish(reply, requestId) {
-      const body =
-        reply.body &&
-        typeof reply.body === "object" &&
-        "request_id" in reply.body &&
-        (reply.body as { request_id: unknown }).request_id === ""
-          ? { ...(reply.body as object), request_id: requestId }
-          : reply.body;
-      return { ...reply, body, headers: { ...(reply.headers ?? {}), "X-Request-Id": requestId } };
-    },
-  };
-}
+  },
+  createModule: (init) => createVpcepV1Module(HUAWEI_PROFILE, init),
+});

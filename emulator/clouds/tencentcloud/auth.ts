@@ -13,7 +13,9 @@ import {
 } from "../../../provider/clouds/tencentcloud/sign.js";
 import type { AuthOutcome, CloudReply, IncomingCall } from "../../core/cloud-module.js";
 import { headerOf } from "../../core/http.js";
+import type { CredentialScope } from "../../core/registration.js";
 import type { EmulatorState } from "../../core/state.js";
+import type { TencentCredential } from "./credentials.js";
 import { AuthErrors } from "./errors.js";
 
 /** Tencent refuses timestamps more than five minutes from server time. */
@@ -33,11 +35,16 @@ function flatHeaders(raw: IncomingCall): Record<string, string> {
 }
 
 /** Checks the signature and resolves the tenant (the key's account UIN). */
-export function authenticateTencent(raw: IncomingCall, state: EmulatorState): AuthOutcome {
+export function authenticateTencent(
+  raw: IncomingCall,
+  state: EmulatorState,
+  credentials: CredentialScope<TencentCredential>,
+): AuthOutcome {
   const header = headerOf(raw, "authorization");
   const parsed = header ? parseAuthorization(header) : undefined;
-  const credential = parsed ? state.credentials.tencentBySecretId(parsed.secretId) : undefined;
-  const fallbackTenant = credential?.uin ?? state.credentials.defaultTencent().uin;
+  const credential = parsed ? credentials.byKey(parsed.secretId) : undefined;
+  // With auth off (or failing) the request still needs an account: the primary default one.
+  const fallbackTenant = credential?.uin ?? credentials.primary().uin;
   if (state.authMode === "off") return { verdict: "skipped", tenant: fallbackTenant };
   const fail = (error: { code: string; message: string }): AuthOutcome => ({
     verdict: "failed",

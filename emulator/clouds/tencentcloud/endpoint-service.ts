@@ -4,18 +4,14 @@
  * @link https://www.tencentcloud.com/document/api/215/40706
  */
 import { observe } from "../../core/observe.js";
+import { canonicalAddress, nextFreeAddress } from "./addresses.js";
 import { TcErrors } from "./errors.js";
-import { TC_SERVICE_MODEL } from "./models.js";
+import { TC_SERVICE_MODEL, TENCENT_CLOUD } from "./models.js";
 import { TcIds } from "./params.js";
 import { attachedEndpoints, serviceJson, type TcServiceAttrs, type TcServiceRecord } from "./records.js";
-import { ownService, page, type TcAction, type TcRequest } from "./request.js";
+import { callerAppId, ownService, page, type TcAction, type TcRequest } from "./request.js";
 
 const SERVICE_TYPES = ["CLB", "CDB", "CRS", "GWLB"];
-const SERVICE_VIP_START = 0x0a65010b; // 10.101.1.11, as in the documented example
-
-function ipOf(n: number): string {
-  return [24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join(".");
-}
 
 function instanceId(req: TcRequest, type: string, required: boolean): string | undefined {
   const value = required
@@ -29,7 +25,7 @@ function instanceId(req: TcRequest, type: string, required: boolean): string | u
 /** Services visible to the caller: its own, or (consumer view) those white-listing its UIN. */
 function visibleServices(req: TcRequest, authorized: boolean): TcServiceRecord[] {
   return req.ctx.state.store
-    .list<TcServiceAttrs>({ cloud: "tencentcloud", model: TC_SERVICE_MODEL, region: req.region })
+    .list<TcServiceAttrs>({ cloud: TENCENT_CLOUD, model: TC_SERVICE_MODEL, region: req.region })
     .filter((service) =>
       authorized
         ? service.tenant !== req.ctx.tenant &&
@@ -64,19 +60,17 @@ export const createVpcEndPointService: TcAction = {
     const instance = instanceId(req, type, true)!;
     params.bool("IsPassService");
     const tags = params.tags();
-    params.ipv4Only();
-    const credential = state.credentials.tencentByUin(ctx.tenant);
+    const family = params.ipAddressType();
+    // Service VIPs come from one pool per family, so no two services share one.
     const used = new Set(
       state.store
-        .list<TcServiceAttrs>({ cloud: "tencentcloud", model: TC_SERVICE_MODEL })
-        .map((s) => s.attrs.ServiceVip),
+        .list<TcServiceAttrs>({ cloud: TENCENT_CLOUD, model: TC_SERVICE_MODEL })
+        .map((s) => canonicalAddress(s.attrs.ServiceVip)),
     );
-    let vip = SERVICE_VIP_START;
-    while (used.has(ipOf(vip))) vip += 1;
     const now = state.clock.now();
     const record: TcServiceRecord = state.store.add({
       id: `vpcsvc-${state.random.chars("abcdefghijklmnopqrstuvwxyz0123456789", 8)}`,
-      cloud: "tencentcloud",
+      cloud: TENCENT_CLOUD,
       model: TC_SERVICE_MODEL,
       tenant: ctx.tenant,
       region: req.region,
@@ -93,9 +87,9 @@ export const createVpcEndPointService: TcAction = {
         AutoAcceptFlag: autoAccept,
         ServiceInstanceId: instance,
         ServiceType: type,
-        ServiceVip: ipOf(vip),
+        ServiceVip: nextFreeAddress("service", family, used),
         Tags: tags,
-        appId: credential?.appId ?? "",
+        appId: callerAppId(req),
         whiteList: [],
       },
     });
@@ -128,7 +122,7 @@ export const describeVpcEndPointService: TcAction = {
     const ids = params.strList("EndPointServiceIds", { pattern: TcIds.service });
     const filters = params.filters(["service-id", "service-name", "service-instance-id", "service-type"]);
     const paging = params.paging();
-    params.ipv4Only();
+    params.ipAddressType();
     let services = visibleServices(req, authorized)
       .map((service) => observe(ctx, service))
       .filter((service): service is TcServiceRecord => service !== undefined);
@@ -171,7 +165,7 @@ export const modifyVpcEndPointServiceAttribute: TcAction = {
     const vpcId = params.str("VpcId", { required: true, pattern: TcIds.vpc });
     const name = params.str("EndPointServiceName", { max: 60 });
     const autoAccept = params.bool("AutoAcceptFlag");
-    params.ipv4Only();
+    params.ipAddressType();
     const record = ownService(req, id, false);
     const instance = instanceId(req, record.attrs.ServiceType, false);
     // The VPC must be sent but cannot be changed.
@@ -193,7 +187,7 @@ export const deleteVpcEndPointService: TcAction = {
   params: ["EndPointServiceId", "IpAddressType"],
   handler(req) {
     const id = req.params.str("EndPointServiceId", { required: true, pattern: TcIds.service });
-    req.params.ipv4Only();
+    req.params.ipAddressType();
     const record = ownService(req, id, false);
     if (record.deleting) return {};
     const attached = attachedEndpoints(req.ctx.state, record, false);

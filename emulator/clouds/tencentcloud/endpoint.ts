@@ -4,8 +4,9 @@
  * @link https://www.tencentcloud.com/document/api/215/40707
  */
 import { current, observe } from "../../core/observe.js";
+import { canonicalAddress, familyOf, nextFreeAddress, type IpAddressType } from "./addresses.js";
 import { TcErrors } from "./errors.js";
-import { EndPointState, TC_ENDPOINT_MODEL, TC_SERVICE_MODEL } from "./models.js";
+import { EndPointState, TC_ENDPOINT_MODEL, TC_SERVICE_MODEL, TENCENT_CLOUD } from "./models.js";
 import { TcIds } from "./params.js";
 import {
   endpointJson,
@@ -14,17 +15,35 @@ import {
   type TcEndpointRecord,
   type TcServiceAttrs,
 } from "./records.js";
-import { ownEndpoint, page, type TcAction } from "./request.js";
+import { callerAppId, ownEndpoint, page, type TcAction, type TcRequest } from "./request.js";
 
-const ENDPOINT_VIP_START = 0x0a000008; // 10.0.0.8, as in the documented example
-
-function ipOf(n: number): string {
-  return [24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join(".");
+/** A fixed `EndPointVip` in canonical form; malformed or of the other family is refused. */
+function checkVip(vip: string, family: IpAddressType): string {
+  const actual = familyOf(vip);
+  if (actual === undefined) throw TcErrors.malformed("EndPointVip", vip);
+  if (actual !== family)
+    throw TcErrors.value(
+      "EndPointVip",
+      `${vip} is not an ${family === "Ipv4" ? "IPv4" : "IPv6"} address (IpAddressType ${family})`,
+    );
+  return canonicalAddress(vip);
 }
 
-function isIpv4(value: string): boolean {
-  const parts = value.split(".");
-  return parts.length === 4 && parts.every((part) => /^(0|[1-9]\d{0,2})$/.test(part) && Number(part) <= 255);
+/**
+ * VIPs taken where a new endpoint would live: other endpoints' VIPs in the same subnet and
+ * service VIPs in the same VPC (canonical spellings, both families).
+ */
+function addressesInUse(req: TcRequest, vpcId: string, subnetId: string): Set<string> {
+  const { store } = req.ctx.state;
+  const endpoints = store
+    .list<TcEndpointAttrs>({ cloud: TENCENT_CLOUD, model: TC_ENDPOINT_MODEL, region: req.region })
+    .filter((endpoint) => endpoint.attrs.SubnetId === subnetId)
+    .map((endpoint) => endpoint.attrs.EndPointVip);
+  const services = store
+    .list<TcServiceAttrs>({ cloud: TENCENT_CLOUD, model: TC_SERVICE_MODEL, region: req.region })
+    .filter((service) => service.attrs.VpcId === vpcId)
+    .map((service) => service.attrs.ServiceVip);
+  return new Set([...endpoints, ...services].map(canonicalAddress));
 }
 
 /** CreateVpcEndPoint: answers `PENDING` with a zero CreateTime; owner or white-listed callers only. */
@@ -48,12 +67,12 @@ export const createVpcEndPoint: TcAction = {
     const subnetId = params.str("SubnetId", { required: true, pattern: TcIds.subnet });
     const name = params.str("EndPointName", { required: true, max: 60 });
     const serviceId = params.str("EndPointServiceId", { required: true, pattern: TcIds.service });
-    const vip = params.str("EndPointVip");
-    // No reserved range is documented for Tencent: only the format is checked.
-    if (vip !== undefined && !isIpv4(vip)) throw TcErrors.malformed("EndPointVip", vip);
+    const requestedVip = params.str("EndPointVip");
     const securityGroup = params.str("SecurityGroupId", { pattern: TcIds.securityGroup });
     const tags = params.tags();
-    params.ipv4Only();
+    const family = params.ipAddressType();
+    // No reserved range is documented for Tencent: the format and the family are checked.
+    const vip = requestedVip === undefined ? undefined : checkVip(requestedVip, family);
 
     const found = state.store.get<TcServiceAttrs>(serviceId);
     const service = current(
@@ -66,22 +85,14 @@ export const createVpcEndPoint: TcAction = {
     if (!owner && !service.attrs.whiteList.some((entry) => entry.UserUin === ctx.tenant)) {
       throw TcErrors.notWhitelisted(serviceId);
     }
-    let address = vip;
-    if (address === undefined) {
-      const used = new Set(
-        state.store
-          .list<TcEndpointAttrs>({ cloud: "tencentcloud", model: TC_ENDPOINT_MODEL, region: req.region })
-          .filter((endpoint) => endpoint.attrs.SubnetId === subnetId)
-          .map((endpoint) => endpoint.attrs.EndPointVip),
-      );
-      let candidate = ENDPOINT_VIP_START;
-      while (used.has(ipOf(candidate))) candidate += 1;
-      address = ipOf(candidate);
-    }
+    const used = addressesInUse(req, vpcId, subnetId);
+    if (vip !== undefined && used.has(vip))
+      throw TcErrors.inUse(vip, "another endpoint or service in this VPC and subnet holds the address");
+    const address = vip ?? nextFreeAddress("endpoint", family, used);
     const now = state.clock.now();
     const record: TcEndpointRecord = state.store.add({
       id: `vpce-${state.random.chars("abcdefghijklmnopqrstuvwxyz0123456789", 8)}`,
-      cloud: "tencentcloud",
+      cloud: TENCENT_CLOUD,
       model: TC_ENDPOINT_MODEL,
       tenant: ctx.tenant,
       region: req.region,
@@ -100,7 +111,7 @@ export const createVpcEndPoint: TcAction = {
         EndPointVip: address,
         GroupSet: securityGroup ? [securityGroup] : [],
         Tags: tags,
-        appId: state.credentials.tencentByUin(ctx.tenant)?.appId ?? "",
+        appId: callerAppId(req),
         ServiceVpcId: service.attrs.VpcId,
         ServiceVip: service.attrs.ServiceVip,
         ServiceName: service.attrs.ServiceName,
@@ -121,10 +132,10 @@ export const describeVpcEndPoint: TcAction = {
     const ids = params.strList("EndPointId", { pattern: TcIds.endpoint });
     const filters = params.filters(["end-point-service-id", "end-point-name", "end-point-id", "vpc-id"]);
     const paging = params.paging();
-    params.ipv4Only();
+    params.ipAddressType();
     let endpoints = ctx.state.store
       .list<TcEndpointAttrs>({
-        cloud: "tencentcloud",
+        cloud: TENCENT_CLOUD,
         model: TC_ENDPOINT_MODEL,
         tenant: ctx.tenant,
         region: req.region,
@@ -163,7 +174,7 @@ export const modifyVpcEndPointAttribute: TcAction = {
     const id = params.str("EndPointId", { required: true, pattern: TcIds.endpoint });
     const name = params.str("EndPointName", { max: 60 });
     const groups = params.strList("SecurityGroupIds", { pattern: TcIds.securityGroup });
-    params.ipv4Only();
+    params.ipAddressType();
     const record = ownEndpoint(req, id, false);
     if (name !== undefined) {
       if (name === "") throw TcErrors.empty("EndPointName");
@@ -200,7 +211,7 @@ export const deleteVpcEndPoint: TcAction = {
   params: ["EndPointId", "IpAddressType"],
   handler(req) {
     const id = req.params.str("EndPointId", { required: true, pattern: TcIds.endpoint });
-    req.params.ipv4Only();
+    req.params.ipAddressType();
     const record = ownEndpoint(req, id, false);
     if (!record.deleting) {
       record.deleting = true;

@@ -5,6 +5,7 @@
  * @link https://www.tencentcloud.com/document/api/215/15756
  */
 import { CloudError } from "../../core/errors.js";
+import type { ParamErrors } from "../rpc/params.js";
 
 /** A Tencent CloudError (HTTP 200). */
 export function tcError(code: string, message: string): CloudError {
@@ -55,7 +56,77 @@ export const TcErrors = {
     ),
   vpcMismatch: () => tcError("UnsupportedOperation.VpcMismatch", "The resources are not in the same VPC."),
   unsupported: (why: string) => tcError("UnsupportedOperation", why),
+  unsupportedRegion: (region: string) =>
+    tcError("UnsupportedRegion", `${TC_CODE_MESSAGES.UnsupportedRegion} (\`${region}\`)`),
 } as const;
+
+/** The parameter errors the shared RPC readers raise, in Tencent's codes. */
+export const TC_PARAM_ERRORS: ParamErrors = {
+  missing: TcErrors.missing,
+  unknownParameter: TcErrors.unknownParameter,
+  invalid: TcErrors.invalid,
+  malformed: TcErrors.malformed,
+  tooLong: TcErrors.tooLong,
+  empty: TcErrors.empty,
+  range: TcErrors.range,
+};
+
+/**
+ * The documented messages of the codes a fault rule is likely to name: the common error codes of
+ * API 3.0 and the CreateVpcEndPoint list (seed 000). A code missing here falls back to a generic
+ * message.
+ * @link https://www.tencentcloud.com/document/api/215/15755
+ */
+export const TC_CODE_MESSAGES: Readonly<Record<string, string>> = {
+  AuthFailure: "CAM signature or authentication error.",
+  FailedOperation: "Operation failed.",
+  InternalError:
+    "An internal error has occurred. Retry your request, but if the problem persists, contact us.",
+  InvalidAction: "API does not exist.",
+  InvalidParameter: "Parameter error (including parameter format and type errors).",
+  InvalidParameterValue: "The parameter value is invalid.",
+  "InvalidParameterValue.Malformed": "Invalid input parameter format.",
+  "InvalidParameterValue.Range": "The parameter value is not in the specified range.",
+  "InvalidParameterValue.Reserved": "The parameter value is retained by the system.",
+  "InvalidParameterValue.TooLong": "Invalid parameter value. The parameter value is too long.",
+  LimitExceeded: "Quota limit is reached.",
+  MissingParameter: "Missing parameter.",
+  NoSuchVersion: "The API version does not exist.",
+  RequestLimitExceeded: "The number of requests exceeds the frequency limit.",
+  "RequestLimitExceeded.GlobalRegionUinLimitExceeded": "Uin exceeds the frequency limit.",
+  "RequestLimitExceeded.IPLimitExceeded": "The number of ip requests exceeds the frequency limit.",
+  "RequestLimitExceeded.UinLimitExceeded": "The number of uin requests exceeds the frequency limit.",
+  RequestSizeLimitExceeded: "The request size exceeds the upper limit.",
+  ResourceInUse: "The resource is occupied.",
+  ResourceInsufficient: "Insufficient resources.",
+  "ResourceInsufficient.Subnet": "The subnet does not have sufficient IPs.",
+  ResourceNotFound: "The resource does not exist.",
+  ResourceUnavailable: "The resource is unavailable.",
+  "ResourceUnavailable.ServiceWhiteListNotAdded":
+    "The current user is not in the allowlist of the specified endpoint service.",
+  ResponseSizeLimitExceeded: "The response size exceeds the upper limit.",
+  ServiceUnavailable: "Service is unavailable now.",
+  UnauthorizedOperation: "Unauthorized operation.",
+  "UnauthorizedOperation.NoRealNameAuthentication":
+    "Identity verification has not been completed for the account.",
+  UnknownParameter: "Unknown parameter.",
+  UnsupportedOperation: "Unsupported operation.",
+  "UnsupportedOperation.EndPointMismatchEndPointServiceCdcId":
+    "The endpoint and endpoint service have inconsistent CdcIds.",
+  "UnsupportedOperation.EndPointService": "The endpoint service itself cannot be set as the endpoint.",
+  "UnsupportedOperation.InsufficientFunds": "Insufficient account balance.",
+  "UnsupportedOperation.SnatSubnet": "The SNAT subnet does not support assigning IPs.",
+  "UnsupportedOperation.SpecialEndPointService":
+    "The endpoint created by the specified endpoint service cannot be bound to a security group.",
+  "UnsupportedOperation.VpcMismatch": "The resources are not in the same VPC.",
+  UnsupportedProtocol: "HTTP(S) request protocol error; only GET and POST requests are supported.",
+  UnsupportedRegion: "API does not support the requested region.",
+};
+
+/** The message a fault rule's code answers with, or a generic one for a code not in the table. */
+export function messageOf(code: string): string {
+  return TC_CODE_MESSAGES[code] ?? `The request failed with ${code}.`;
+}
 
 /** The message Tencent sends with `RequestLimitExceeded`. */
 export const THROTTLE_MESSAGE =
@@ -64,6 +135,12 @@ export const THROTTLE_MESSAGE =
 /** The message Tencent sends with `InternalError`. */
 export const INTERNAL_MESSAGE =
   "An internal error has occurred. Retry your request, but if the problem persists, contact us.";
+
+/** The answer to a request over the size limit (a common API 3.0 code, still in an HTTP 200 body). */
+export const TOO_LARGE = {
+  code: "RequestSizeLimitExceeded",
+  message: "The request size exceeds the upper limit.",
+} as const;
 
 /** Authentication failures. */
 export const AuthErrors = {

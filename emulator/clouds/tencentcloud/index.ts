@@ -1,204 +1,28 @@
 /**
- * The Tencent Cloud VPC wire layer (API 3.0, version 2017-03-12): `POST /` with `X-TC-Action` and
- * a JSON body, or `GET /?…` with flattened query parameters; TC3-HMAC-SHA256 auth; every answer is
- * HTTP 200 `{"Response":{…,"RequestId"}}`, errors in `Response.Error`.
+ * The Tencent Cloud VPC endpoint registration (API 3.0, `vpc` 2017-03-12): the Tencent module,
+ * the Tencent default keys, its `vpcep:tencentcloud*` provider config and CLI port 18081.
  */
-import { randomUUID } from "node:crypto";
-import type { CloudModule, CloudReply, IncomingCall } from "../../core/cloud-module.js";
-import { CloudError } from "../../core/errors.js";
-import { headerOf } from "../../core/http.js";
-import type { EmulatorState } from "../../core/state.js";
-import { authenticateTencent, tcAuthFailure } from "./auth.js";
-import {
-  createVpcEndPoint,
-  deleteVpcEndPoint,
-  describeVpcEndPoint,
-  disassociateVpcEndPointSecurityGroups,
-  modifyVpcEndPointAttribute,
-} from "./endpoint.js";
-import {
-  createVpcEndPointService,
-  deleteVpcEndPointService,
-  describeVpcEndPointService,
-  modifyVpcEndPointServiceAttribute,
-} from "./endpoint-service.js";
-import { AuthErrors, INTERNAL_MESSAGE, tcError, TcErrors, THROTTLE_MESSAGE } from "./errors.js";
-import { tcEndpointModel, tcServiceModel } from "./models.js";
-import { Params, unflattenQuery } from "./params.js";
-import type { TcAction } from "./request.js";
-import {
-  createVpcEndPointServiceWhiteList,
-  deleteVpcEndPointServiceWhiteList,
-  describeVpcEndPointServiceWhiteList,
-  enableVpcEndPointConnect,
-  modifyVpcEndPointServiceWhiteList,
-} from "./white-list.js";
+import { defineCloud } from "../../core/registration.js";
+import { TENCENT_CREDENTIALS } from "./credentials.js";
+import { TENCENT_CLOUD } from "./models.js";
+import { createTencentModule } from "./module.js";
 
-/** The only API version of the `vpc` product. */
-export const TENCENT_VPC_VERSION = "2017-03-12";
+export type { TencentCredential } from "./credentials.js";
 
-/** The emulated actions; the names are also the fault-rule operation names. */
-export const TC_ACTIONS: ReadonlyMap<string, TcAction> = new Map(
-  [
-    createVpcEndPointService,
-    describeVpcEndPointService,
-    modifyVpcEndPointServiceAttribute,
-    deleteVpcEndPointService,
-    createVpcEndPointServiceWhiteList,
-    describeVpcEndPointServiceWhiteList,
-    modifyVpcEndPointServiceWhiteList,
-    deleteVpcEndPointServiceWhiteList,
-    enableVpcEndPointConnect,
-    createVpcEndPoint,
-    describeVpcEndPoint,
-    modifyVpcEndPointAttribute,
-    disassociateVpcEndPointSecurityGroups,
-    deleteVpcEndPoint,
-  ].map((action) => [action.name, action]),
-);
-
-interface TcRouting {
-  action: string;
-  version: string;
-  params?: Record<string, unknown>;
-  /** Set when the body could not be parsed. */
-  parseError?: CloudError;
-}
-
-function readParams(raw: IncomingCall): { params?: Record<string, unknown>; error?: CloudError } {
-  if (raw.method === "GET") return { params: unflattenQuery(raw.rawQuery) };
-  if (raw.method !== "POST")
-    return { error: tcError("InvalidParameter", `HTTP method ${raw.method} is not supported.`) };
-  if (raw.body.length === 0) return { params: {} };
-  const contentType = (headerOf(raw, "content-type") ?? "").toLowerCase();
-  if (contentType.startsWith("application/x-www-form-urlencoded"))
-    return { params: unflattenQuery(raw.body.toString("utf8")) };
-  try {
-    const parsed: unknown = JSON.parse(raw.body.toString("utf8"));
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-      return { error: tcError("InvalidParameter", "The request body must be a JSON object.") };
-    }
-    return { params: parsed as Record<string, unknown> };
-  } catch {
-    return { error: tcError("InvalidParameter", "The request body is not valid JSON.") };
-  }
-}
-
-/** Query-signature (v1) parameters never reach the request log. */
-const CREDENTIAL_PARAMS = ["SecretId", "Signature", "SignatureMethod", "Token"];
-
-function journalParams(params: Record<string, unknown>): Record<string, unknown> {
-  const copy = { ...params };
-  for (const key of CREDENTIAL_PARAMS) delete copy[key];
-  return copy;
-}
-
-function collectIds(params: Record<string, unknown> | undefined): string[] {
-  if (!params) return [];
-  const out: string[] = [];
-  for (const key of ["EndPointId", "EndPointServiceId", "EndPointServiceIds"]) {
-    const value = params[key];
-    if (typeof value === "string") out.push(value);
-    else if (Array.isArray(value))
-      out.push(...value.filter((item): item is string => typeof item === "string"));
-  }
-  return out;
-}
-
-function errorReply(code: string, message: string): CloudReply {
-  return { status: 200, body: { Response: { Error: { Code: code, Message: message } } }, errorCode: code };
-}
-
-/** Builds the Tencent module bound to an emulator state. */
-export function createTencentModule(state: EmulatorState): CloudModule {
-  return {
-    cloud: "tencentcloud",
-    models: [tcEndpointModel, tcServiceModel],
-
-    requestId: () => randomUUID(),
-
-    identify(raw) {
-      const query = new URLSearchParams(raw.rawQuery);
-      const action = headerOf(raw, "x-tc-action") ?? query.get("Action") ?? "";
-      const region = headerOf(raw, "x-tc-region") ?? query.get("Region") ?? "";
-      const version = headerOf(raw, "x-tc-version") ?? query.get("Version") ?? "";
-      const { params, error } = readParams(raw);
-      const routing: TcRouting = {
-        action,
-        version,
-        ...(params ? { params } : {}),
-        ...(error ? { parseError: error } : {}),
-      };
-      return {
-        operation: action || "Unknown",
-        region,
-        resourceIds: collectIds(params),
-        creates: TC_ACTIONS.get(action)?.creates === true,
-        ...(params ? { requestBody: journalParams(params) } : {}),
-        ...(action === ""
-          ? {
-              reject: errorReply("MissingParameter", "The request is missing a required parameter `Action`."),
-            }
-          : {}),
-        data: routing,
-      };
-    },
-
-    authenticate(raw) {
-      return authenticateTencent(raw, state);
-    },
-
-    handle(ctx) {
-      const routing = ctx.call.data as TcRouting;
-      const action = TC_ACTIONS.get(routing.action);
-      if (!action)
-        throw tcError(
-          "InvalidAction",
-          `The action \`${routing.action}\` does not exist in API version ${TENCENT_VPC_VERSION} of service vpc.`,
-        );
-      if (routing.version === "") throw TcErrors.missing("Version");
-      if (routing.version !== TENCENT_VPC_VERSION) {
-        throw tcError(
-          "NoSuchVersion",
-          `The requested version \`${routing.version}\` of service \`vpc\` does not exist.`,
-        );
-      }
-      if (ctx.call.region === "") throw TcErrors.missing("Region");
-      if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(ctx.call.region)) {
-        throw tcError("InvalidParameterValue", `The region \`${ctx.call.region}\` is invalid.`);
-      }
-      if (routing.parseError) throw routing.parseError;
-      const params = new Params(routing.params ?? {}, action.params);
-      const fields = action.handler({ ctx, params, region: ctx.call.region });
-      return { status: 200, body: { Response: fields } };
-    },
-
-    renderError(error) {
-      if (error instanceof CloudError) return errorReply(error.code, error.message);
-      process.stderr.write(
-        `vpcep-emulator: tencentcloud handler failed: ${(error as Error)?.stack ?? String(error)}\n`,
-      );
-      return errorReply("InternalError", INTERNAL_MESSAGE);
-    },
-
-    faultReply(rule) {
-      const base =
-        rule.action === "throttle"
-          ? errorReply(rule.code ?? "RequestLimitExceeded", rule.message ?? THROTTLE_MESSAGE)
-          : rule.action === "auth"
-            ? tcAuthFailure(
-                rule.code ?? AuthErrors.signature.code,
-                rule.message ?? AuthErrors.signature.message,
-              )
-            : errorReply(rule.code ?? "InternalError", rule.message ?? INTERNAL_MESSAGE);
-      // Tencent always answers 200; an explicit status simulates a gateway in front of it.
-      return rule.status !== undefined ? { ...base, status: rule.status } : base;
-    },
-
-    finish(reply, requestId) {
-      const response = ((reply.body as { Response?: Record<string, unknown> } | undefined)?.Response ??
-        {}) as Record<string, unknown>;
-      return { ...reply, body: { Response: { ...response, RequestId: requestId } } };
-    },
-  };
-}
+/** Tencent Cloud VPC endpoints (Private Link). */
+export const tencentcloud = defineCloud({
+  name: TENCENT_CLOUD,
+  label: "Tencent Cloud VPC endpoint",
+  credentials: TENCENT_CREDENTIALS,
+  providerConfig: {
+    entries: (url, credential) => ({
+      "vpcep:tencentcloudEndpoint": url,
+      "vpcep:tencentcloudSecretId": credential.secretId,
+      "vpcep:tencentcloudSecretKey": credential.secretKey,
+    }),
+    secretKeys: ["vpcep:tencentcloudSecretKey"],
+  },
+  cli: { portVariable: "VPCEP_EMULATOR_TENCENTCLOUD_PORT", defaultPort: 18081 },
+  options: {},
+  createModule: createTencentModule,
+});

@@ -5,6 +5,9 @@
  */
 import { GONE, type ModelSpec } from "../../core/transitions.js";
 
+/** The cloud's registry name. */
+export const TENCENT_CLOUD = "tencentcloud" as const;
+
 /** The endpoint model. */
 export const TC_ENDPOINT_MODEL = "tencent::endpoint";
 /** The endpoint service model (no wire state). */

@@ -1,36 +1,12 @@
 /**
- * Request parameters: the JSON body of a POST, or the query of a GET as the Node SDK flattens it
- * (`Filters.0.Name=…&Filters.0.Values.0=…`, 0-based). Readers coerce GET strings to the declared
- * types and raise the documented parameter errors.
+ * Tencent request parameters: the shared RPC readers with Tencent's error codes, plus the
+ * parameter shapes only Tencent has (`Filters`, `Tags`, `Offset`/`Limit`, `IpAddressType`) and its
+ * id formats.
  */
-import { TcErrors } from "./errors.js";
-
-type Json = Record<string, unknown>;
-
-/** Rebuilds nested objects and arrays from flattened `A.0.B=…` query keys. */
-export function unflattenQuery(rawQuery: string): Json {
-  const root: Json = {};
-  for (const [key, value] of new URLSearchParams(rawQuery)) {
-    const path = key.split(".");
-    let node: Record<string, unknown> | unknown[] = root;
-    path.forEach((segment, index) => {
-      const last = index === path.length - 1;
-      const slot: string | number = Array.isArray(node) ? Number(segment) : segment;
-      if (last) {
-        (node as Record<string | number, unknown>)[slot] = value;
-        return;
-      }
-      const nextIsIndex = /^\d+$/.test(path[index + 1]!);
-      let child = (node as Record<string | number, unknown>)[slot];
-      if (typeof child !== "object" || child === null) {
-        child = nextIsIndex ? [] : {};
-        (node as Record<string | number, unknown>)[slot] = child;
-      }
-      node = child as Record<string, unknown> | unknown[];
-    });
-  }
-  return root;
-}
+import { codePoints } from "../../core/text.js";
+import { Params } from "../rpc/params.js";
+import { IP_ADDRESS_TYPES, type IpAddressType } from "./addresses.js";
+import { TC_PARAM_ERRORS, TcErrors } from "./errors.js";
 
 /** Common parameters that may appear among action parameters and are never "unknown". */
 const COMMON = new Set([
@@ -45,82 +21,18 @@ const COMMON = new Set([
   "Token",
 ]);
 
-/** Typed access to one action's parameters. */
-export class Params {
-  constructor(
-    readonly raw: Json,
-    allowed: readonly string[],
-  ) {
-    for (const key of Object.keys(raw)) {
-      if (!allowed.includes(key) && !COMMON.has(key)) throw TcErrors.unknownParameter(key);
-    }
-  }
+/**
+ * Tag lengths of the Tencent tag service (the VPC API documents none): key 1–127, value ≤255
+ * characters, counted in code points as the provider does.
+ * @link https://www.tencentcloud.com/document/product/651/13354
+ */
+export const TAG_KEY_MAX = 127;
+export const TAG_VALUE_MAX = 255;
 
-  has(name: string): boolean {
-    return this.raw[name] !== undefined && this.raw[name] !== null;
-  }
-
-  /** A string; `max` characters at most; `pattern` checks the format. */
-  str(name: string, options: { required: true; max?: number; pattern?: RegExp }): string;
-  str(name: string, options?: { required?: false; max?: number; pattern?: RegExp }): string | undefined;
-  str(
-    name: string,
-    options: { required?: boolean; max?: number; pattern?: RegExp } = {},
-  ): string | undefined {
-    const value = this.raw[name];
-    if (value === undefined || value === null) {
-      if (options.required) throw TcErrors.missing(name);
-      return undefined;
-    }
-    if (typeof value !== "string") throw TcErrors.invalid(name, "expected a string");
-    if (options.required && value === "") throw TcErrors.empty(name);
-    if (options.max !== undefined && value.length > options.max) throw TcErrors.tooLong(name, options.max);
-    if (options.pattern && !options.pattern.test(value)) throw TcErrors.malformed(name, value);
-    return value;
-  }
-
-  /** A boolean; GET sends `true` / `false`. */
-  bool(name: string, required: true): boolean;
-  bool(name: string, required?: false): boolean | undefined;
-  bool(name: string, required = false): boolean | undefined {
-    const value = this.raw[name];
-    if (value === undefined || value === null) {
-      if (required) throw TcErrors.missing(name);
-      return undefined;
-    }
-    if (typeof value === "boolean") return value;
-    if (value === "true" || value === "TRUE") return true;
-    if (value === "false" || value === "FALSE") return false;
-    throw TcErrors.invalid(name, "expected a boolean");
-  }
-
-  /** An integer within bounds. */
-  int(name: string, fallback: number, min: number, max: number): number {
-    const value = this.raw[name];
-    if (value === undefined || value === null) return fallback;
-    const n = typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : value;
-    if (typeof n !== "number" || !Number.isInteger(n)) throw TcErrors.invalid(name, "expected an integer");
-    if (n < min || n > max) throw TcErrors.range(name, `must be between ${min} and ${max}`);
-    return n;
-  }
-
-  /** A list of strings, each matching `pattern` when given. */
-  strList(
-    name: string,
-    options: { required?: boolean; pattern?: RegExp; nonEmpty?: boolean } = {},
-  ): string[] | undefined {
-    const value = this.raw[name];
-    if (value === undefined || value === null) {
-      if (options.required) throw TcErrors.missing(name);
-      return undefined;
-    }
-    if (!Array.isArray(value)) throw TcErrors.invalid(name, "expected a list");
-    if (options.nonEmpty && value.length === 0) throw TcErrors.empty(name);
-    return value.map((item: unknown) => {
-      if (typeof item !== "string") throw TcErrors.invalid(name, "expected a list of strings");
-      if (options.pattern && !options.pattern.test(item)) throw TcErrors.malformed(name, item);
-      return item;
-    });
+/** Typed access to one Tencent action's parameters. */
+export class TcParams extends Params {
+  constructor(raw: Record<string, unknown>, allowed: readonly string[]) {
+    super(raw, allowed, TC_PARAM_ERRORS, COMMON);
   }
 
   /** `Filters` as name → values, checking names against `allowed`. */
@@ -141,7 +53,7 @@ export class Params {
     return out;
   }
 
-  /** `Tags` as `[{Key, Value}]`. */
+  /** `Tags` as `[{Key, Value}]`: keys non-empty and unique, lengths within the tag service's limits. */
   tags(): { Key: string; Value: string }[] {
     const value = this.raw.Tags;
     if (value === undefined || value === null) return [];
@@ -153,6 +65,8 @@ export class Params {
         throw TcErrors.invalid("Tags", "every tag needs a Key");
       if (tag.Value !== undefined && typeof tag.Value !== "string")
         throw TcErrors.invalid("Tags", "Value must be a string");
+      if (codePoints(tag.Key) > TAG_KEY_MAX) throw TcErrors.tooLong("Tags.Key", TAG_KEY_MAX);
+      if (codePoints(tag.Value ?? "") > TAG_VALUE_MAX) throw TcErrors.tooLong("Tags.Value", TAG_VALUE_MAX);
       if (seen.has(tag.Key)) throw TcErrors.duplicate("Tags.Key", tag.Key);
       seen.add(tag.Key);
       return { Key: tag.Key, Value: tag.Value ?? "" };
@@ -170,11 +84,18 @@ export class Params {
     };
   }
 
-  /** Only IPv4 is emulated. */
-  ipv4Only(): void {
+  /**
+   * `IpAddressType`: `Ipv4` (default) or `Ipv6`. `DualStack` (Describe only) needs token paging,
+   * which is declined.
+   */
+  ipAddressType(): IpAddressType {
     const value = this.str("IpAddressType");
-    if (value !== undefined && value !== "Ipv4")
-      throw TcErrors.unsupported(`IpAddressType ${value} is not emulated.`);
+    if (value === undefined) return "Ipv4";
+    if (value === "DualStack")
+      throw TcErrors.unsupported("IpAddressType DualStack needs NextToken paging, which is not emulated.");
+    if (!IP_ADDRESS_TYPES.includes(value as IpAddressType))
+      throw TcErrors.value("IpAddressType", `must be one of ${IP_ADDRESS_TYPES.join(", ")}`);
+    return value as IpAddressType;
   }
 }
 
@@ -186,7 +107,10 @@ export const TcIds = {
   endpoint: /^vpce-[a-z0-9]{8}$/,
   service: /^vpcsvc-[a-z0-9]{8}$/,
   uin: /^\d{5,20}$/,
-  /** Backend instances by service type. */
+  /**
+   * Backend instances by `ServiceType`: CLB `lb-p1hiksdg` (CreateVpcEndPointService), CDB (MySQL)
+   * `cdb-70zdmgg1`, CRS (Redis) `crs-jkbfbllz`, GWLB `gwlb-poqv7z4y` (the products' Describe examples).
+   */
   instance: {
     CLB: /^lb-[a-z0-9]{8}$/,
     CDB: /^cdb-[a-z0-9]{8}$/,

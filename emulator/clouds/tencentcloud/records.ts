@@ -4,7 +4,7 @@
  */
 import { settle, type EmulatorState } from "../../core/state.js";
 import type { ResourceRecord } from "../../core/store.js";
-import { TC_ENDPOINT_MODEL } from "./models.js";
+import { TC_ENDPOINT_MODEL, TENCENT_CLOUD } from "./models.js";
 
 /** A `{Key, Value}` tag. */
 export interface TcTag {
@@ -98,7 +98,7 @@ export function attachedEndpoints(
   read = true,
 ): TcEndpointRecord[] {
   return state.store
-    .list<TcEndpointAttrs>({ cloud: "tencentcloud", model: TC_ENDPOINT_MODEL, region: service.region })
+    .list<TcEndpointAttrs>({ cloud: TENCENT_CLOUD, model: TC_ENDPOINT_MODEL, region: service.region })
     .filter((endpoint) => endpoint.attrs.EndPointServiceId === service.id)
     .map((endpoint) => settle(state, endpoint, read))
     .filter((endpoint): endpoint is TcEndpointRecord => endpoint !== undefined);

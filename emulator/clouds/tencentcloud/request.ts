@@ -3,27 +3,28 @@
  */
 import type { CallContext } from "../../core/cloud-module.js";
 import { ownRecord } from "../../core/observe.js";
+import type { CredentialScope } from "../../core/registration.js";
+import type { RpcAction } from "../rpc/actions.js";
+import type { TencentCredential } from "./credentials.js";
 import { TcErrors } from "./errors.js";
 import { TC_ENDPOINT_MODEL, TC_SERVICE_MODEL } from "./models.js";
-import type { Params } from "./params.js";
+import type { TcParams } from "./params.js";
 import type { TcEndpointAttrs, TcEndpointRecord, TcServiceAttrs, TcServiceRecord } from "./records.js";
 
 /** A routed Tencent request. */
 export interface TcRequest {
   ctx: CallContext;
-  params: Params;
+  params: TcParams;
   region: string;
+  credentials: CredentialScope<TencentCredential>;
 }
 
-/** A handler returns the fields of `Response` (RequestId is added by the module). */
-export type TcHandler = (req: TcRequest) => Record<string, unknown>;
+/** One action: its accepted parameters (anything else is `UnknownParameter`) and handler, which returns the fields of `Response`. */
+export type TcAction = RpcAction<TcRequest>;
 
-/** One action: its accepted parameters (anything else is `UnknownParameter`) and handler. */
-export interface TcAction {
-  name: string;
-  params: readonly string[];
-  creates?: boolean;
-  handler: TcHandler;
+/** The caller's AppId (`EndPointOwner` / `ServiceOwner`), or "" for an account without a known key. */
+export function callerAppId(req: TcRequest): string {
+  return req.credentials.byTenant(req.ctx.tenant)?.appId ?? "";
 }
 
 /** A service of the caller's account in this region, or ResourceNotFound. */

@@ -4,7 +4,7 @@
  */
 import { current } from "../../core/observe.js";
 import { TcErrors } from "./errors.js";
-import { EndPointState, TC_SERVICE_MODEL } from "./models.js";
+import { EndPointState, TC_SERVICE_MODEL, TENCENT_CLOUD } from "./models.js";
 import { TcIds } from "./params.js";
 import { tcTime, type TcEndpointAttrs, type TcServiceAttrs, type TcServiceRecord } from "./records.js";
 import { ownService, page, type TcAction } from "./request.js";
@@ -38,7 +38,7 @@ export const describeVpcEndPointServiceWhiteList: TcAction = {
     const paging = req.params.paging();
     const services = req.ctx.state.store
       .list<TcServiceAttrs>({
-        cloud: "tencentcloud",
+        cloud: TENCENT_CLOUD,
         model: TC_SERVICE_MODEL,
         tenant: req.ctx.tenant,
         region: req.region,
@@ -113,7 +113,7 @@ export const enableVpcEndPointConnect: TcAction = {
       nonEmpty: true,
     })!;
     const accept = req.params.bool("AcceptFlag", true);
-    req.params.ipv4Only();
+    req.params.ipAddressType();
     const service = ownService(req, id, false);
     const { state } = req.ctx;
     const endpoints = endpointIds.map((endpointId) => {

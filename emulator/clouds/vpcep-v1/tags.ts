@@ -2,23 +2,24 @@
  * Tag create/delete on endpoints and services: `POST /{resource_type}/{id}/tags/action`.
  * @link https://support.huaweicloud.com/intl/en-us/api-vpcep/vpcep_06_0501.html
  */
-import { hwError, HwErrors } from "./errors.js";
-import { ENDPOINT_TAG_LIMIT } from "./endpoint.js";
-import { SERVICE_TAG_LIMIT } from "./endpoint-service.js";
-import { ownEndpoint, ownService, type HwHandler, type HwRequest } from "./request.js";
-import { objectBody, parseTags, type HwTag } from "./validate.js";
+import { v1Error, V1Errors } from "./errors.js";
+import type { TagRules } from "./profile.js";
+import { ownEndpoint, ownService, type V1Handler, type V1Request } from "./request.js";
+import { parseTags, type V1Tag } from "./tag-rules.js";
+import { objectBody } from "./validate.js";
 
-function tagAction(req: HwRequest, target: { tags: HwTag[] }, limit: number, touch: () => void) {
+function tagAction(req: V1Request, target: { tags: V1Tag[] }, rules: TagRules, touch: () => void) {
   const body = objectBody(req.body);
   const action = body.action;
   if (action !== "create" && action !== "delete")
-    throw hwError(HwErrors.InvalidAction, 'action must be "create" or "delete".');
-  const tags = parseTags(body.tags, limit);
-  if (tags.length === 0) throw hwError(HwErrors.InvalidParameter, "tags must not be empty.");
+    throw v1Error(V1Errors.InvalidAction, 'action must be "create" or "delete".');
+  const tags = parseTags(body.tags, rules);
+  if (tags.length === 0) throw v1Error(V1Errors.InvalidParameter, "tags must not be empty.");
   if (action === "create") {
     const merged = new Map(target.tags.map((tag) => [tag.key, tag.value]));
     for (const tag of tags) merged.set(tag.key, tag.value);
-    if (merged.size > limit) throw hwError(HwErrors.InvalidParameter, `At most ${limit} tags are allowed.`);
+    if (merged.size > rules.maxCount)
+      throw v1Error(V1Errors.TooManyTags, `At most ${rules.maxCount} tags are allowed.`);
     target.tags = [...merged].map(([key, value]) => ({ key, value }));
   } else {
     const keys = new Set(tags.map((tag) => tag.key));
@@ -29,23 +30,23 @@ function tagAction(req: HwRequest, target: { tags: HwTag[] }, limit: number, tou
 }
 
 /** POST /endpoint/{id}/tags/action */
-export const endpointTags: HwHandler = (req) => {
+export const endpointTags: V1Handler = (req) => {
   const record = ownEndpoint(req, false);
   return tagAction(
     req,
     record.attrs,
-    ENDPOINT_TAG_LIMIT,
+    req.profile.tags.endpoint,
     () => (record.updatedAt = req.ctx.state.clock.now()),
   );
 };
 
 /** POST /endpoint_service/{id}/tags/action */
-export const serviceTags: HwHandler = (req) => {
+export const serviceTags: V1Handler = (req) => {
   const record = ownService(req, false);
   return tagAction(
     req,
     record.attrs,
-    SERVICE_TAG_LIMIT,
+    req.profile.tags.service,
     () => (record.updatedAt = req.ctx.state.clock.now()),
   );
 };

@@ -1,28 +1,28 @@
 /**
- * Verifies Huawei APIG `SDK-HMAC-SHA256` signatures (checklist in shared/reference/signing.md §5),
- * reusing the provider's vector-tested canonicalisation.
+ * Verifies the family's AK/SK signatures (checklist in shared/reference/signing.md §5): the
+ * profile's scheme parses the header and recomputes the signature; this file checks the key, the
+ * `X-Sdk-Date` window and compares in constant time. Failures are the gateway's 401 `APIG.0301`.
  */
 import { safeEqual } from "../../../provider/core/crypto.js";
-import {
-  canonicalRequest,
-  parseAuthorization,
-  signature,
-} from "../../../provider/clouds/huaweicloud/sign.js";
 import type { AuthOutcome, CloudReply, IncomingCall } from "../../core/cloud-module.js";
 import { headerOf } from "../../core/http.js";
+import type { CredentialScope } from "../../core/registration.js";
 import type { EmulatorState } from "../../core/state.js";
-import { AuthMessages } from "./errors.js";
+import type { VpcepV1Credential } from "./credentials.js";
+import { AuthMessages, GATEWAY_CODES } from "./errors.js";
+import type { SignatureScheme } from "./profile.js";
 
-/** APIG rejects a request whose X-Sdk-Date is more than 15 minutes off. */
-export const HUAWEI_SKEW_MS = 15 * 60 * 1000;
+/** APIG refuses a request whose X-Sdk-Date is more than 15 minutes off. */
+export const SDK_DATE_SKEW_MS = 15 * 60 * 1000;
 
 /** The 401 the gateway answers for any authentication failure. */
-export function authFailure(message: string, requestId: string, code = "APIG.0301"): CloudReply {
-  return {
-    status: 401,
-    body: { error_msg: message, error_code: code, request_id: requestId },
-    errorCode: code,
-  };
+export function authFailure(
+  message: string,
+  requestId: string,
+  code: string = GATEWAY_CODES.AuthFailed.code,
+  status: number = GATEWAY_CODES.AuthFailed.status,
+): CloudReply {
+  return { status, body: { error_msg: message, error_code: code, request_id: requestId }, errorCode: code };
 }
 
 function parseSdkDate(value: string): number | undefined {
@@ -52,21 +52,23 @@ function flatHeaders(raw: IncomingCall): Record<string, string> {
  * Checks the signature and resolves the tenant (the key's project). `pathProject` is the project
  * in the URL: with auth off it is the tenant, so unsigned tools still land in a project.
  */
-export function authenticateHuawei(
+export function authenticateV1(
+  scheme: SignatureScheme,
+  credentials: CredentialScope<VpcepV1Credential>,
   raw: IncomingCall,
   pathProject: string,
   state: EmulatorState,
   requestId: string,
 ): AuthOutcome {
   const header = headerOf(raw, "authorization");
-  const parsed = header ? parseAuthorization(header) : undefined;
-  const credential = parsed ? state.credentials.huaweiByAccessKey(parsed.accessKey) : undefined;
+  const parsed = header ? scheme.parse(header) : undefined;
+  const credential = parsed ? credentials.byKey(parsed.accessKey) : undefined;
   if (state.authMode === "off") {
     return { verdict: "skipped", tenant: credential?.projectId ?? pathProject };
   }
   const fail = (message: string): AuthOutcome => ({
     verdict: "failed",
-    tenant: credential?.projectId ?? state.credentials.huaweiByProject(pathProject)?.projectId ?? pathProject,
+    tenant: credential?.projectId ?? credentials.byTenant(pathProject)?.projectId ?? pathProject,
     failure: authFailure(message, requestId),
   });
   if (!header) return fail(headerOf(raw, "x-auth-token") ? AuthMessages.token : AuthMessages.missing);
@@ -76,13 +78,14 @@ export function authenticateHuawei(
   const signedAt = parseSdkDate(date);
   if (signedAt === undefined || !parsed.signedHeaders.includes("x-sdk-date"))
     return fail(AuthMessages.signature);
-  if (state.checkSkew && Math.abs(state.clock.wallNow() - signedAt) > HUAWEI_SKEW_MS)
+  if (state.checkSkew && Math.abs(state.clock.wallNow() - signedAt) > SDK_DATE_SKEW_MS)
     return fail(AuthMessages.expired);
-  const canonical = canonicalRequest(
+  const expected = scheme.expected(
     { method: raw.method, path: raw.path, query: raw.rawQuery, headers: flatHeaders(raw), body: raw.body },
-    parsed.signedHeaders,
+    parsed,
+    credential.secretKey,
+    date,
   );
-  if (!safeEqual(signature(credential.secretKey, date, canonical), parsed.signature))
-    return fail(AuthMessages.signature);
+  if (!safeEqual(expected, parsed.signature)) return fail(AuthMessages.signature);
   return { verdict: "ok", tenant: credential.projectId };
 }

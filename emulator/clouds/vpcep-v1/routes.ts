@@ -1,7 +1,8 @@
 /**
- * The Huawei VPCEP route table (paths below `/v1/{project_id}`). Every route names its upstream
+ * The VPCEP v1 route table (paths below `/v1/{project_id}`). Every route names its upstream
  * operation; the names are what fault rules and the request log use. Routes without a handler are
- * known but declined (501).
+ * known but declined (501). Routes with a `feature` exist only where the profile has it; elsewhere
+ * they are unknown APIs (the gateway's 404).
  */
 import { actOnConnection, listServiceConnections } from "./connections.js";
 import { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, updateEndpoint } from "./endpoint.js";
@@ -13,17 +14,20 @@ import {
   updateEndpointService,
 } from "./endpoint-service.js";
 import { changeServicePermissions, listServicePermissions } from "./permissions.js";
-import type { HwHandler } from "./request.js";
+import type { V1Features, VpcepV1Profile } from "./profile.js";
+import type { V1Handler } from "./request.js";
 import { endpointTags, serviceTags } from "./tags.js";
 
 /** One route. `operation` may depend on the body's `action`. */
-export interface HwRoute {
+export interface V1Route {
   method: string;
   pattern: RegExp;
   operation: string | ((action: unknown) => string);
   creates?: boolean;
   /** Absent: a real API the emulator knowingly declines. */
-  handler?: HwHandler;
+  handler?: V1Handler;
+  /** The route exists only in profiles with this feature. */
+  feature?: keyof V1Features;
 }
 
 const ID = "([0-9A-Za-z-]+)";
@@ -32,7 +36,7 @@ const byAction = (names: Record<string, string>, fallback: string) => (action: u
   typeof action === "string" && names[action] ? names[action] : fallback;
 
 /** The routes, most specific first. */
-export const HW_ROUTES: HwRoute[] = [
+const ROUTES: V1Route[] = [
   {
     method: "GET",
     pattern: path("/vpc-endpoint-services/describe"),
@@ -101,6 +105,7 @@ export const HW_ROUTES: HwRoute[] = [
     method: "PUT",
     pattern: path("/vpc-endpoint-services/{id}/connections/description"),
     operation: "UpdateEndpointConnectionDescription",
+    feature: "connectionDescriptions",
   },
   {
     method: "POST",
@@ -116,6 +121,7 @@ export const HW_ROUTES: HwRoute[] = [
     pattern: path("/vpc-endpoints/{id}"),
     operation: "UpdateEndpoint",
     handler: updateEndpoint,
+    feature: "endpointUpdate",
   },
   {
     method: "DELETE",
@@ -123,8 +129,18 @@ export const HW_ROUTES: HwRoute[] = [
     operation: "DeleteEndpoint",
     handler: deleteEndpoint,
   },
-  { method: "PUT", pattern: path("/vpc-endpoints/{id}/policy"), operation: "UpdateEndpointPolicy" },
-  { method: "PUT", pattern: path("/vpc-endpoints/{id}/routetables"), operation: "UpdateEndpointRoutetable" },
+  {
+    method: "PUT",
+    pattern: path("/vpc-endpoints/{id}/policy"),
+    operation: "UpdateEndpointPolicy",
+    feature: "endpointPolicyAndRoutes",
+  },
+  {
+    method: "PUT",
+    pattern: path("/vpc-endpoints/{id}/routetables"),
+    operation: "UpdateEndpointRoutetable",
+    feature: "endpointPolicyAndRoutes",
+  },
   {
     method: "POST",
     pattern: path("/endpoint/{id}/tags/action"),
@@ -149,12 +165,17 @@ export const HW_ROUTES: HwRoute[] = [
 ];
 
 /** Refuses overlapping registrations at load time: a collision is a bug that must surface early. */
-function assertNoDuplicates(routes: HwRoute[]): void {
+function assertNoDuplicates(routes: V1Route[]): void {
   const seen = new Set<string>();
   for (const route of routes) {
     const key = `${route.method} ${route.pattern.source}`;
-    if (seen.has(key)) throw new Error(`duplicate Huawei route ${key}`);
+    if (seen.has(key)) throw new Error(`duplicate VPCEP v1 route ${key}`);
     seen.add(key);
   }
 }
-assertNoDuplicates(HW_ROUTES);
+assertNoDuplicates(ROUTES);
+
+/** The routes one profile serves, most specific first. */
+export function routesFor(profile: VpcepV1Profile): V1Route[] {
+  return ROUTES.filter((route) => route.feature === undefined || profile.features[route.feature]);
+}

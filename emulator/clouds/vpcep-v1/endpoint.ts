@@ -3,16 +3,17 @@
  * @link https://docs.otc.t-systems.com/vpc-endpoint/api-ref/apis/vpc_endpoints/creating_a_vpc_endpoint.html
  */
 import { current, observe } from "../../core/observe.js";
-import { hwError, HwErrors } from "./errors.js";
-import { EndpointStatus, HW_ENDPOINT_MODEL, HW_SERVICE_MODEL, ServiceStatus } from "./models.js";
+import { v1Error, V1Errors } from "./errors.js";
+import { EndpointStatus, ServiceStatus } from "./models.js";
 import {
   endpointJson,
   serviceName,
-  type HwEndpointAttrs,
-  type HwEndpointRecord,
-  type HwServiceAttrs,
+  type V1EndpointAttrs,
+  type V1EndpointRecord,
+  type V1ServiceAttrs,
 } from "./records.js";
-import { ok, ownEndpoint, type HwHandler, type HwRequest } from "./request.js";
+import { callerDomain, ok, ownEndpoint, type V1Handler, type V1Request } from "./request.js";
+import { parseTags } from "./tag-rules.js";
 import {
   inCidr,
   intToIpv4,
@@ -24,13 +25,10 @@ import {
   optionalBool,
   optionalDescription,
   paging,
-  parseTags,
   requireUuid,
   sortRecords,
 } from "./validate.js";
 
-/** Tags per endpoint (OTC endpoint doc). */
-export const ENDPOINT_TAG_LIMIT = 20;
 /** IP whitelist entries per endpoint (Huawei provider docs). */
 export const WHITELIST_LIMIT = 20;
 /** The range the clouds reserve for VPCEP itself. */
@@ -40,75 +38,76 @@ const POOL_START = ipv4ToInt("192.168.0.10");
 
 function parseWhitelist(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) throw hwError(HwErrors.InvalidWhitelist, "whitelist must be an array.");
+  if (!Array.isArray(value)) throw v1Error(V1Errors.InvalidWhitelist, "whitelist must be an array.");
   if (value.length > WHITELIST_LIMIT)
-    throw hwError(HwErrors.WhitelistFull, `At most ${WHITELIST_LIMIT} entries.`);
+    throw v1Error(V1Errors.WhitelistFull, `At most ${WHITELIST_LIMIT} entries.`);
   for (const entry of value) {
     if (!isIpv4OrCidr(entry))
-      throw hwError(HwErrors.InvalidWhitelist, `${JSON.stringify(entry)} is not an IPv4 address or CIDR.`);
+      throw v1Error(V1Errors.InvalidWhitelist, `${JSON.stringify(entry)} is not an IPv4 address or CIDR.`);
   }
   return [...new Set(value as string[])];
 }
 
-function usedAddresses(req: HwRequest, subnetId: string | undefined): Set<string> {
+function usedAddresses(req: V1Request, subnetId: string | undefined): Set<string> {
   return new Set(
     req.ctx.state.store
-      .list<HwEndpointAttrs>({ cloud: "huaweicloud", model: HW_ENDPOINT_MODEL, region: req.region })
+      .list<V1EndpointAttrs>({
+        cloud: req.profile.cloud,
+        model: req.profile.models.endpoint,
+        region: req.region,
+      })
       .filter((endpoint) => endpoint.attrs.subnet_id === subnetId)
       .map((endpoint) => endpoint.attrs.ip),
   );
 }
 
 /** POST /vpc-endpoints */
-export const createEndpoint: HwHandler = (req) => {
+export const createEndpoint: V1Handler = (req) => {
   const body = objectBody(req.body);
   const { state } = req.ctx;
   const serviceId = body.endpoint_service_id;
-  if (!isUuid(serviceId)) throw hwError(HwErrors.InvalidParameter, "endpoint_service_id must be a UUID.");
+  if (!isUuid(serviceId)) throw v1Error(V1Errors.InvalidParameter, "endpoint_service_id must be a UUID.");
   const vpcId = requireUuid(body, "vpc_id");
   // The service may live in any project of the region; the caller only needs permission.
-  const found = state.store.get<HwServiceAttrs>(serviceId.toLowerCase());
+  const found = state.store.get<V1ServiceAttrs>(serviceId.toLowerCase());
   const service = current(
     req.ctx,
-    found && found.model === HW_SERVICE_MODEL && found.region === req.region ? found : undefined,
+    found && found.model === req.profile.models.service && found.region === req.region ? found : undefined,
   );
-  if (!service) throw hwError(HwErrors.ServiceNotFound);
+  if (!service) throw v1Error(V1Errors.ServiceNotFound);
   const isInterface = service.attrs.service_type === "interface";
   const subnetId =
     body.subnet_id === undefined || body.subnet_id === null
       ? undefined
-      : requireUuid(body, "subnet_id", HwErrors.InvalidSubnet);
+      : requireUuid(body, "subnet_id", V1Errors.InvalidSubnet);
   if (isInterface && !subnetId)
-    throw hwError(HwErrors.InvalidSubnet, "subnet_id is required for interface services.");
+    throw v1Error(V1Errors.InvalidSubnet, "subnet_id is required for interface services.");
   let ip: string | undefined;
   if (body.port_ip !== undefined && body.port_ip !== null) {
     if (typeof body.port_ip !== "string" || !isIpv4(body.port_ip))
-      throw hwError(HwErrors.InvalidPortIp, "port_ip must be IPv4.");
+      throw v1Error(V1Errors.InvalidPortIp, "port_ip must be IPv4.");
     if (inCidr(body.port_ip, RESERVED_CIDR.base, RESERVED_CIDR.prefix)) {
-      throw hwError(HwErrors.InvalidPortIp, "port_ip must not lie in 198.19.128.0/17.");
+      throw v1Error(V1Errors.InvalidPortIp, "port_ip must not lie in 198.19.128.0/17.");
     }
-    if (usedAddresses(req, subnetId).has(body.port_ip)) throw hwError(HwErrors.PortIpInUse);
+    if (usedAddresses(req, subnetId).has(body.port_ip)) throw v1Error(V1Errors.PortIpInUse);
     ip = body.port_ip;
   }
   const whitelist = parseWhitelist(body.whitelist) ?? [];
   const enableWhitelist = optionalBool(body, "enable_whitelist") ?? false;
   const enableDns = optionalBool(body, "enable_dns") ?? false;
   const description = optionalDescription(body) ?? "";
-  const tags = parseTags(body.tags, ENDPOINT_TAG_LIMIT);
+  const tags = parseTags(body.tags, req.profile.tags.endpoint);
 
   if (service.status !== ServiceStatus.Available) {
-    throw hwError(HwErrors.ServiceUnavailable, `The endpoint service is ${service.status}.`);
+    throw v1Error(V1Errors.ServiceUnavailable, `The endpoint service is ${service.status}.`);
   }
-  const caller = state.credentials.huaweiByProject(req.ctx.tenant);
-  const callerDomain = caller?.domainId ?? "";
+  const domain = callerDomain(req);
   const sameAccount =
-    service.tenant === req.ctx.tenant || (callerDomain !== "" && callerDomain === service.attrs.domainId);
+    service.tenant === req.ctx.tenant || (domain !== "" && domain === service.attrs.domainId);
   const permitted =
     sameAccount ||
-    service.attrs.permissions.some(
-      (p) => p.permission === "*" || p.permission === `iam:domain::${callerDomain}`,
-    );
-  if (!permitted) throw hwError(HwErrors.NoPermission);
+    service.attrs.permissions.some((p) => p.permission === "*" || p.permission === `iam:domain::${domain}`);
+  if (!permitted) throw v1Error(V1Errors.NoPermission);
 
   if (ip === undefined) {
     const used = usedAddresses(req, subnetId);
@@ -117,10 +116,10 @@ export const createEndpoint: HwHandler = (req) => {
     ip = intToIpv4(candidate);
   }
   const now = state.clock.now();
-  const record: HwEndpointRecord = state.store.add({
+  const record: V1EndpointRecord = state.store.add({
     id: state.random.uuid(),
-    cloud: "huaweicloud",
-    model: HW_ENDPOINT_MODEL,
+    cloud: req.profile.cloud,
+    model: req.profile.models.endpoint,
     tenant: req.ctx.tenant,
     region: req.region,
     createdAt: now,
@@ -143,70 +142,71 @@ export const createEndpoint: HwHandler = (req) => {
       tags,
       // Packet ids exceed 32 bits on the real API; clients must not truncate them.
       marker_id: 2 ** 32 + state.random.int(2 ** 30),
-      domainId: callerDomain,
+      domainId: domain,
       connectionDescription: "",
     },
   });
   state.transitions.begin(record, service.attrs.approval_enabled ? "createWithApproval" : "create", now);
   req.ctx.created.push(record.id);
-  return ok(endpointJson(state, record));
+  return ok(endpointJson(state, req.profile, record));
 };
 
 /** GET /vpc-endpoints/{id} */
-export const getEndpoint: HwHandler = (req) => ok(endpointJson(req.ctx.state, ownEndpoint(req, true)));
+export const getEndpoint: V1Handler = (req) =>
+  ok(endpointJson(req.ctx.state, req.profile, ownEndpoint(req, true)));
 
 /** GET /vpc-endpoints */
-export const listEndpoints: HwHandler = (req) => {
+export const listEndpoints: V1Handler = (req) => {
   const { state } = req.ctx;
   const { limit, offset } = paging(req.query, 10, 1000);
   const name = req.query.get("endpoint_service_name")?.toLowerCase();
   const vpcId = req.query.get("vpc_id");
   const id = req.query.get("id");
   const all = state.store
-    .list<HwEndpointAttrs>({
-      cloud: "huaweicloud",
-      model: HW_ENDPOINT_MODEL,
+    .list<V1EndpointAttrs>({
+      cloud: req.profile.cloud,
+      model: req.profile.models.endpoint,
       tenant: req.ctx.tenant,
       region: req.region,
     })
     .map((record) => observe(req.ctx, record))
-    .filter((record): record is HwEndpointRecord => record !== undefined)
+    .filter((record): record is V1EndpointRecord => record !== undefined)
     .filter((record) => {
       if (vpcId && record.attrs.vpc_id !== vpcId) return false;
       if (id && record.id !== id) return false;
       if (name) {
-        const service = state.store.get<HwServiceAttrs>(record.attrs.endpoint_service_id);
+        const service = state.store.get<V1ServiceAttrs>(record.attrs.endpoint_service_id);
         if (!service || !serviceName(service).toLowerCase().includes(name)) return false;
       }
       return true;
     });
   const sorted = sortRecords(all, req.query);
   return ok({
-    endpoints: sorted.slice(offset, offset + limit).map((record) => endpointJson(state, record)),
+    endpoints: sorted.slice(offset, offset + limit).map((record) => endpointJson(state, req.profile, record)),
     total_count: sorted.length,
   });
 };
 
-/** PUT /vpc-endpoints/{id}: the IP whitelist (Huawei only). */
-export const updateEndpoint: HwHandler = (req) => {
+/** PUT /vpc-endpoints/{id}: the IP whitelist (profiles with `features.endpointUpdate`). */
+export const updateEndpoint: V1Handler = (req) => {
   const body = objectBody(req.body);
   const record = ownEndpoint(req, false);
-  if (record.status === EndpointStatus.Failed) throw hwError(HwErrors.FailedNotModifiable);
-  if (record.deleting) throw hwError(HwErrors.BeingDeleted);
-  if (record.status === EndpointStatus.Creating) throw hwError(HwErrors.BeingCreated);
+  if (record.status === EndpointStatus.Failed) throw v1Error(V1Errors.FailedNotModifiable);
+  if (record.deleting) throw v1Error(V1Errors.BeingDeleted);
+  if (record.status === EndpointStatus.Creating) throw v1Error(V1Errors.BeingCreated);
   const whitelist = parseWhitelist(body.whitelist);
   const enable = optionalBool(body, "enable_whitelist");
   if (whitelist === undefined && enable === undefined) {
-    throw hwError(HwErrors.InvalidParameter, "The body must set whitelist or enable_whitelist.");
+    throw v1Error(V1Errors.InvalidParameter, "The body must set whitelist or enable_whitelist.");
   }
   if (whitelist !== undefined) record.attrs.whitelist = whitelist;
   if (enable !== undefined) record.attrs.enable_whitelist = enable;
   record.updatedAt = req.ctx.state.clock.now();
-  return ok(endpointJson(req.ctx.state, record));
+  return ok(endpointJson(req.ctx.state, req.profile, record));
 };
 
 /** DELETE /vpc-endpoints/{id} → 204; the endpoint goes `deleting`, then 404. */
-export const deleteEndpoint: HwHandler = (req) => {
+export const deleteEndpoint: V1Handler = (req) => {
   const record = ownEndpoint(req, false);
   if (!record.deleting) {
     record.deleting = true;

@@ -1,35 +1,37 @@
 /**
- * What the emulator stores for Huawei resources, and how records become wire JSON.
+ * What the emulator stores for the family's resources, and how records become wire JSON.
  */
 import type { EmulatorState } from "../../core/state.js";
 import type { ResourceRecord } from "../../core/store.js";
-import { HW_ENDPOINT_MODEL, HW_SERVICE_MODEL, ServiceStatus, EndpointStatus } from "./models.js";
-import { hwTime, type HwTag } from "./validate.js";
+import { EndpointStatus, ServiceStatus } from "./models.js";
+import type { PermissionType, VpcepV1Profile } from "./profile.js";
+import type { V1Tag } from "./tag-rules.js";
+import { v1Time } from "./validate.js";
 
 /** One port mapping. */
-export interface HwPort {
+export interface V1Port {
   client_port: number;
   server_port: number;
   protocol: string;
 }
 
 /** One entry of a service's account whitelist. */
-export interface HwPermission {
+export interface V1Permission {
   id: string;
   permission: string;
-  permission_type: string;
+  permission_type: PermissionType;
   description: string;
   createdAt: number;
 }
 
 /** An entry of the `error[]` array (which spells `error_message`, unlike top-level errors). */
-export interface HwErrorEntry {
+export interface V1ErrorEntry {
   error_code: string;
   error_message: string;
 }
 
 /** Stored fields of an endpoint service. */
-export interface HwServiceAttrs {
+export interface V1ServiceAttrs {
   name?: string;
   port_id: string;
   vip_port_id?: string;
@@ -37,20 +39,20 @@ export interface HwServiceAttrs {
   server_type: string;
   service_type: string;
   approval_enabled: boolean;
-  ports: HwPort[];
+  ports: V1Port[];
   tcp_proxy: string;
   description: string;
-  tags: HwTag[];
+  tags: V1Tag[];
   /** The owner's account, implicitly permitted to connect. */
   domainId: string;
-  permissions: HwPermission[];
+  permissions: V1Permission[];
   /** The error a late failure (e.g. a port conflict) reports once `failed`. */
-  lateError?: HwErrorEntry;
+  lateError?: V1ErrorEntry;
   forcedError?: { code: string; message: string };
 }
 
 /** Stored fields of an endpoint. */
-export interface HwEndpointAttrs {
+export interface V1EndpointAttrs {
   endpoint_service_id: string;
   service_type: string;
   vpc_id: string;
@@ -60,7 +62,7 @@ export interface HwEndpointAttrs {
   whitelist: string[];
   enable_whitelist: boolean;
   description: string;
-  tags: HwTag[];
+  tags: V1Tag[];
   marker_id: number;
   /** The endpoint owner's account, shown in the service owner's connection list. */
   domainId: string;
@@ -69,12 +71,12 @@ export interface HwEndpointAttrs {
 }
 
 /** A stored endpoint service. */
-export type HwServiceRecord = ResourceRecord<HwServiceAttrs>;
+export type V1ServiceRecord = ResourceRecord<V1ServiceAttrs>;
 /** A stored endpoint. */
-export type HwEndpointRecord = ResourceRecord<HwEndpointAttrs>;
+export type V1EndpointRecord = ResourceRecord<V1EndpointAttrs>;
 
 /** `{region}.{name}.{id}` when a name was given, else `{region}.{id}`. */
-export function serviceName(record: HwServiceRecord): string {
+export function serviceName(record: V1ServiceRecord): string {
   return record.attrs.name
     ? `${record.region}.${record.attrs.name}.${record.id}`
     : `${record.region}.${record.id}`;
@@ -83,8 +85,8 @@ export function serviceName(record: HwServiceRecord): string {
 function errors(
   status: string,
   failedStatus: string,
-  attrs: { lateError?: HwErrorEntry; forcedError?: { code: string; message: string } },
-): HwErrorEntry[] {
+  attrs: { lateError?: V1ErrorEntry; forcedError?: { code: string; message: string } },
+): V1ErrorEntry[] {
   if (attrs.forcedError)
     return [{ error_code: attrs.forcedError.code, error_message: attrs.forcedError.message }];
   if (status === failedStatus && attrs.lateError) return [attrs.lateError];
@@ -92,14 +94,22 @@ function errors(
 }
 
 /** Endpoints attached to a service (any project), excluding those already gone. */
-export function attachedEndpoints(state: EmulatorState, service: HwServiceRecord): HwEndpointRecord[] {
+export function attachedEndpoints(
+  state: EmulatorState,
+  profile: VpcepV1Profile,
+  service: V1ServiceRecord,
+): V1EndpointRecord[] {
   return state.store
-    .list<HwEndpointAttrs>({ cloud: "huaweicloud", model: HW_ENDPOINT_MODEL, region: service.region })
+    .list<V1EndpointAttrs>({ cloud: profile.cloud, model: profile.models.endpoint, region: service.region })
     .filter((endpoint) => endpoint.attrs.endpoint_service_id === service.id);
 }
 
 /** The service as GET returns it. */
-export function serviceJson(state: EmulatorState, record: HwServiceRecord): Record<string, unknown> {
+export function serviceJson(
+  state: EmulatorState,
+  profile: VpcepV1Profile,
+  record: V1ServiceRecord,
+): Record<string, unknown> {
   const a = record.attrs;
   return {
     id: record.id,
@@ -112,23 +122,28 @@ export function serviceJson(state: EmulatorState, record: HwServiceRecord): Reco
     service_type: a.service_type,
     server_type: a.server_type,
     project_id: record.tenant,
-    created_at: hwTime(record.createdAt),
-    updated_at: hwTime(record.updatedAt),
+    created_at: v1Time(record.createdAt),
+    updated_at: v1Time(record.updatedAt),
     ports: a.ports.map((port) => ({ ...port })),
     tcp_proxy: a.tcp_proxy,
     tags: a.tags.map((tag) => ({ ...tag })),
     description: a.description,
-    connection_count: attachedEndpoints(state, record).filter((ep) => ep.status !== EndpointStatus.Deleting)
-      .length,
-    enable_policy: false,
+    connection_count: attachedEndpoints(state, profile, record).filter(
+      (ep) => ep.status !== EndpointStatus.Deleting,
+    ).length,
+    ...(profile.serviceEnablePolicy ? { enable_policy: false } : {}),
     error: errors(record.status, ServiceStatus.Failed, a),
   };
 }
 
 /** The endpoint as GET returns it. */
-export function endpointJson(state: EmulatorState, record: HwEndpointRecord): Record<string, unknown> {
+export function endpointJson(
+  state: EmulatorState,
+  profile: VpcepV1Profile,
+  record: V1EndpointRecord,
+): Record<string, unknown> {
   const a = record.attrs;
-  const service = state.store.get<HwServiceAttrs>(a.endpoint_service_id);
+  const service = state.store.get<V1ServiceAttrs>(a.endpoint_service_id);
   const isInterface = a.service_type === "interface";
   return {
     id: record.id,
@@ -136,16 +151,14 @@ export function endpointJson(state: EmulatorState, record: HwEndpointRecord): Re
     status: record.status,
     active_status: ["active"],
     enable_status: "enable",
-    endpoint_service_name: service && service.model === HW_SERVICE_MODEL ? serviceName(service) : "",
+    endpoint_service_name: service && service.model === profile.models.service ? serviceName(service) : "",
     endpoint_service_id: a.endpoint_service_id,
     marker_id: a.marker_id,
     vpc_id: a.vpc_id,
     ...(a.subnet_id ? { subnet_id: a.subnet_id } : {}),
     ...(isInterface ? { ip: a.ip } : {}),
     enable_dns: a.enable_dns,
-    ...(isInterface && a.enable_dns
-      ? { dns_names: [`${record.id}.vpcep.${record.region}.myhuaweicloud.com`] }
-      : {}),
+    ...(isInterface && a.enable_dns ? { dns_names: [`${record.id}.${profile.dnsZone(record.region)}`] } : {}),
     whitelist: [...a.whitelist],
     enable_whitelist: a.enable_whitelist,
     specification_name: "default",
@@ -153,8 +166,8 @@ export function endpointJson(state: EmulatorState, record: HwEndpointRecord): Re
     project_id: record.tenant,
     tags: a.tags.map((tag) => ({ ...tag })),
     description: a.description,
-    created_at: hwTime(record.createdAt),
-    updated_at: hwTime(record.updatedAt),
+    created_at: v1Time(record.createdAt),
+    updated_at: v1Time(record.updatedAt),
     error: errors(record.status, EndpointStatus.Failed, a),
   };
 }

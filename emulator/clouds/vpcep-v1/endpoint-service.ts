@@ -3,17 +3,18 @@
  * @link https://support.huaweicloud.com/intl/en-us/api-vpcep/vpcep_06_0201.html
  */
 import { current, observe } from "../../core/observe.js";
-import { hwError, HwErrors } from "./errors.js";
-import { HW_SERVICE_MODEL, ServiceStatus } from "./models.js";
+import { v1Error, V1Errors } from "./errors.js";
+import { ServiceStatus } from "./models.js";
 import {
   attachedEndpoints,
   serviceJson,
   serviceName,
-  type HwPort,
-  type HwServiceAttrs,
-  type HwServiceRecord,
+  type V1Port,
+  type V1ServiceAttrs,
+  type V1ServiceRecord,
 } from "./records.js";
-import { ok, ownService, type HwHandler, type HwRequest } from "./request.js";
+import { callerDomain, ok, ownService, type V1Handler, type V1Request } from "./request.js";
+import { parseTags } from "./tag-rules.js";
 import {
   isUuid,
   objectBody,
@@ -21,49 +22,55 @@ import {
   optionalDescription,
   optionalEnum,
   paging,
-  parseTags,
   requireUuid,
   sortRecords,
 } from "./validate.js";
 
-/** Tags per service (Huawei and OTC service docs). */
-export const SERVICE_TAG_LIMIT = 10;
 /** Port mappings per call. */
 export const MAX_PORTS = 200;
-const SERVER_TYPES = ["VM", "VIP", "LB"] as const;
-const SERVICE_TYPES = ["interface", "gateway"] as const;
+/** Seed 003 and the current OTC reference: "The protocol can be TCP" (UDP was dropped 2023-03-06). */
+const PROTOCOLS = ["TCP"] as const;
+/**
+ * Users create interface services only; gateway services are "configured by operations people"
+ * (seed 003), so a `gateway` request is a parameter error.
+ */
+const USER_SERVICE_TYPES = ["interface"] as const;
 const TCP_PROXY = ["close", "toa_open", "proxy_open", "open", "proxy_vni"] as const;
 const SERVICE_NAME = /^[A-Za-z0-9_-]{1,16}$/;
 
-function parsePorts(value: unknown): HwPort[] {
+function parsePorts(value: unknown): V1Port[] {
   if (!Array.isArray(value) || value.length === 0) {
-    throw hwError(HwErrors.InvalidParameter, "ports must be a non-empty array.");
+    throw v1Error(V1Errors.InvalidParameter, "ports must be a non-empty array.");
   }
   if (value.length > MAX_PORTS)
-    throw hwError(HwErrors.TooManyPorts, `At most ${MAX_PORTS} port mappings are allowed.`);
+    throw v1Error(V1Errors.TooManyPorts, `At most ${MAX_PORTS} port mappings are allowed.`);
   const seen = new Set<string>();
   return value.map((item: unknown) => {
     const port = (item ?? {}) as Record<string, unknown>;
     for (const field of ["client_port", "server_port"] as const) {
       const n = port[field];
       if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 65535) {
-        throw hwError(HwErrors.InvalidParameter, `${field} must be an integer between 1 and 65535.`);
+        throw v1Error(V1Errors.InvalidParameter, `${field} must be an integer between 1 and 65535.`);
       }
     }
     const protocol = port.protocol ?? "TCP";
-    if (protocol !== "TCP" && protocol !== "UDP")
-      throw hwError(HwErrors.InvalidProtocol, "protocol must be TCP or UDP.");
+    if (!PROTOCOLS.includes(protocol as (typeof PROTOCOLS)[number]))
+      throw v1Error(V1Errors.InvalidProtocol, `protocol must be ${PROTOCOLS.join(" or ")}.`);
     const key = `${protocol}/${port.client_port as number}`;
-    if (seen.has(key)) throw hwError(HwErrors.InvalidParameter, `Duplicate port mapping ${key}.`);
+    if (seen.has(key)) throw v1Error(V1Errors.InvalidParameter, `Duplicate port mapping ${key}.`);
     seen.add(key);
-    return { client_port: port.client_port as number, server_port: port.server_port as number, protocol };
+    return {
+      client_port: port.client_port as number,
+      server_port: port.server_port as number,
+      protocol: protocol as string,
+    };
   });
 }
 
 function parseName(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "string" || !SERVICE_NAME.test(value)) {
-    throw hwError(HwErrors.InvalidServiceName, "service_name must be 1-16 letters, digits, _ or -.");
+    throw v1Error(V1Errors.InvalidServiceName, "service_name must be 1-16 letters, digits, _ or -.");
   }
   return value;
 }
@@ -72,9 +79,9 @@ function parseName(value: unknown): string | undefined {
  * Another live service on the same port_id that already uses one of these ports for the same
  * protocol (client or server side). The API reports this only after the asynchronous create.
  */
-function portConflict(req: HwRequest, portId: string, ports: HwPort[], except?: string): string | undefined {
+function portConflict(req: V1Request, portId: string, ports: V1Port[], except?: string): string | undefined {
   const others = req.ctx.state.store
-    .list<HwServiceAttrs>({ cloud: "huaweicloud", model: HW_SERVICE_MODEL, region: req.region })
+    .list<V1ServiceAttrs>({ cloud: req.profile.cloud, model: req.profile.models.service, region: req.region })
     .filter(
       (s) =>
         s.id !== except &&
@@ -97,42 +104,42 @@ function portConflict(req: HwRequest, portId: string, ports: HwPort[], except?: 
 }
 
 /** POST /vpc-endpoint-services */
-export const createEndpointService: HwHandler = (req) => {
+export const createEndpointService: V1Handler = (req) => {
   const body = objectBody(req.body);
   const { state } = req.ctx;
   const portId = requireUuid(body, "port_id");
   const vpcId = requireUuid(body, "vpc_id");
-  const serverType = optionalEnum(body, "server_type", SERVER_TYPES);
-  if (!serverType) throw hwError(HwErrors.InvalidParameter, "server_type is required.");
+  const serverType = optionalEnum(body, "server_type", req.profile.serverTypes, V1Errors.InvalidServerType);
+  if (!serverType) throw v1Error(V1Errors.InvalidServerType, "server_type is required.");
   const ports = parsePorts(body.ports);
   const name = parseName(body.service_name);
   const vipPortId =
     body.vip_port_id === undefined || body.vip_port_id === null
       ? undefined
       : requireUuid(body, "vip_port_id");
-  const attrs: HwServiceAttrs = {
+  const attrs: V1ServiceAttrs = {
     ...(name !== undefined ? { name } : {}),
     port_id: portId,
     ...(vipPortId ? { vip_port_id: vipPortId } : {}),
     vpc_id: vpcId,
     server_type: serverType,
-    service_type: optionalEnum(body, "service_type", SERVICE_TYPES) ?? "interface",
+    service_type: optionalEnum(body, "service_type", USER_SERVICE_TYPES) ?? "interface",
     // The API default is true: a service without the flag needs the owner's approval.
     approval_enabled: optionalBool(body, "approval_enabled") ?? true,
     ports,
     tcp_proxy: optionalEnum(body, "tcp_proxy", TCP_PROXY) ?? "close",
     description: optionalDescription(body) ?? "",
-    tags: parseTags(body.tags, SERVICE_TAG_LIMIT),
-    domainId: state.credentials.huaweiByProject(req.ctx.tenant)?.domainId ?? "",
+    tags: parseTags(body.tags, req.profile.tags.service),
+    domainId: callerDomain(req),
     permissions: [],
   };
   const conflict = portConflict(req, portId, ports);
-  if (conflict) attrs.lateError = { error_code: HwErrors.PortConflict.code, error_message: conflict };
+  if (conflict) attrs.lateError = { error_code: V1Errors.PortConflict.code, error_message: conflict };
   const now = state.clock.now();
-  const record: HwServiceRecord = state.store.add({
+  const record: V1ServiceRecord = state.store.add({
     id: state.random.uuid(),
-    cloud: "huaweicloud",
-    model: HW_SERVICE_MODEL,
+    cloud: req.profile.cloud,
+    model: req.profile.models.service,
     tenant: req.ctx.tenant,
     region: req.region,
     createdAt: now,
@@ -146,14 +153,15 @@ export const createEndpointService: HwHandler = (req) => {
   });
   state.transitions.begin(record, conflict ? "createFailed" : "create", now);
   req.ctx.created.push(record.id);
-  return ok(serviceJson(state, record));
+  return ok(serviceJson(state, req.profile, record));
 };
 
 /** GET /vpc-endpoint-services/{id} */
-export const getEndpointService: HwHandler = (req) => ok(serviceJson(req.ctx.state, ownService(req, true)));
+export const getEndpointService: V1Handler = (req) =>
+  ok(serviceJson(req.ctx.state, req.profile, ownService(req, true)));
 
 /** GET /vpc-endpoint-services */
-export const listEndpointServices: HwHandler = (req) => {
+export const listEndpointServices: V1Handler = (req) => {
   const { state } = req.ctx;
   const { limit, offset } = paging(req.query, 10, 1000);
   const name = req.query.get("endpoint_service_name")?.toLowerCase();
@@ -161,14 +169,14 @@ export const listEndpointServices: HwHandler = (req) => {
   const status = req.query.get("status");
   const serverType = req.query.get("server_type");
   const all = state.store
-    .list<HwServiceAttrs>({
-      cloud: "huaweicloud",
-      model: HW_SERVICE_MODEL,
+    .list<V1ServiceAttrs>({
+      cloud: req.profile.cloud,
+      model: req.profile.models.service,
       tenant: req.ctx.tenant,
       region: req.region,
     })
     .map((record) => observe(req.ctx, record))
-    .filter((record): record is HwServiceRecord => record !== undefined)
+    .filter((record): record is V1ServiceRecord => record !== undefined)
     .filter(
       (record) =>
         (!name || serviceName(record).toLowerCase().includes(name)) &&
@@ -178,17 +186,19 @@ export const listEndpointServices: HwHandler = (req) => {
     );
   const sorted = sortRecords(all, req.query);
   return ok({
-    endpoint_services: sorted.slice(offset, offset + limit).map((record) => serviceJson(state, record)),
+    endpoint_services: sorted
+      .slice(offset, offset + limit)
+      .map((record) => serviceJson(state, req.profile, record)),
     total_count: sorted.length,
   });
 };
 
 /** PUT /vpc-endpoint-services/{id} */
-export const updateEndpointService: HwHandler = (req) => {
+export const updateEndpointService: V1Handler = (req) => {
   const body = objectBody(req.body);
   const record = ownService(req, false);
   if (record.status !== ServiceStatus.Available) {
-    throw hwError(HwErrors.NotModifiable, `The service is ${record.status}.`);
+    throw v1Error(V1Errors.NotModifiable, `The service is ${record.status}.`);
   }
   const updatable = [
     "service_name",
@@ -200,7 +210,7 @@ export const updateEndpointService: HwHandler = (req) => {
     "tcp_proxy",
   ];
   if (!updatable.some((field) => body[field] !== undefined)) {
-    throw hwError(HwErrors.InvalidParameter, `The body must change at least one of ${updatable.join(", ")}.`);
+    throw v1Error(V1Errors.InvalidParameter, `The body must change at least one of ${updatable.join(", ")}.`);
   }
   const a = record.attrs;
   const name = parseName(body.service_name);
@@ -212,7 +222,7 @@ export const updateEndpointService: HwHandler = (req) => {
   const tcpProxy = optionalEnum(body, "tcp_proxy", TCP_PROXY);
   if (body.ports !== undefined || body.port_id !== undefined) {
     const conflict = portConflict(req, portId, ports, record.id);
-    if (conflict) throw hwError(HwErrors.PortConflict, conflict);
+    if (conflict) throw v1Error(V1Errors.PortConflict, conflict);
   }
   if (name !== undefined) a.name = name;
   if (approval !== undefined) a.approval_enabled = approval;
@@ -222,19 +232,19 @@ export const updateEndpointService: HwHandler = (req) => {
   if (description !== undefined) a.description = description;
   if (tcpProxy !== undefined) a.tcp_proxy = tcpProxy;
   record.updatedAt = req.ctx.state.clock.now();
-  return ok(serviceJson(req.ctx.state, record));
+  return ok(serviceJson(req.ctx.state, req.profile, record));
 };
 
 /** DELETE /vpc-endpoint-services/{id} */
-export const deleteEndpointService: HwHandler = (req) => {
+export const deleteEndpointService: V1Handler = (req) => {
   const { state } = req.ctx;
   const record = ownService(req, false);
   if (record.deleting) return { status: 204 };
-  const attached = attachedEndpoints(state, record).filter(
+  const attached = attachedEndpoints(state, req.profile, record).filter(
     (endpoint) => current(req.ctx, endpoint) !== undefined,
   );
   if (attached.length > 0) {
-    throw hwError(HwErrors.ServiceInUse, `${attached.length} VPC endpoint(s) are still connected.`);
+    throw v1Error(V1Errors.ServiceInUse, `${attached.length} VPC endpoint(s) are still connected.`);
   }
   record.deleting = true;
   state.transitions.begin(record, "delete", state.clock.now());

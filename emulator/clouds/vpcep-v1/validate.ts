@@ -1,32 +1,27 @@
 /**
- * Field checks shared by the Huawei handlers; each throws the documented VPCEP code.
+ * Field checks shared by the family's handlers; each throws the documented VPCEP code.
  */
-import { hwError, HwErrors } from "./errors.js";
-
-/** A `{key, value}` tag as the API carries it. */
-export interface HwTag {
-  key: string;
-  value: string;
-}
+import { codePoints } from "../../core/text.js";
+import { v1Error, V1Errors } from "./errors.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** True for UUID-shaped ids (every Huawei resource id is one). */
+/** True for UUID-shaped ids (every resource id of the family is one). */
 export function isUuid(value: unknown): value is string {
   return typeof value === "string" && UUID.test(value);
 }
 
 /** The parsed JSON object body; anything else is EndPoint.0002. */
 export function objectBody(body: Buffer): Record<string, unknown> {
-  if (body.length === 0) throw hwError(HwErrors.InvalidParameter, "The request body is empty.");
+  if (body.length === 0) throw v1Error(V1Errors.InvalidParameter, "The request body is empty.");
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString("utf8"));
   } catch {
-    throw hwError(HwErrors.InvalidParameter, "The request body is not valid JSON.");
+    throw v1Error(V1Errors.InvalidParameter, "The request body is not valid JSON.");
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw hwError(HwErrors.InvalidParameter, "The request body must be a JSON object.");
+    throw v1Error(V1Errors.InvalidParameter, "The request body must be a JSON object.");
   }
   return parsed as Record<string, unknown>;
 }
@@ -35,11 +30,11 @@ export function objectBody(body: Buffer): Record<string, unknown> {
 export function requireUuid(
   body: Record<string, unknown>,
   field: string,
-  code = HwErrors.InvalidParameter,
+  code = V1Errors.InvalidParameter,
 ): string {
   const value = body[field];
-  if (value === undefined || value === null || value === "") throw hwError(code, `${field} is required.`);
-  if (!isUuid(value)) throw hwError(code, `${field} must be a UUID.`);
+  if (value === undefined || value === null || value === "") throw v1Error(code, `${field} is required.`);
+  if (!isUuid(value)) throw v1Error(code, `${field} must be a UUID.`);
   return value.toLowerCase();
 }
 
@@ -47,20 +42,21 @@ export function requireUuid(
 export function optionalBool(body: Record<string, unknown>, field: string): boolean | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "boolean") throw hwError(HwErrors.InvalidParameter, `${field} must be a boolean.`);
+  if (typeof value !== "boolean") throw v1Error(V1Errors.InvalidParameter, `${field} must be a boolean.`);
   return value;
 }
 
-/** An optional string from an enum. */
+/** An optional string from an enum; `code` is what a value outside it answers. */
 export function optionalEnum<T extends string>(
   body: Record<string, unknown>,
   field: string,
   allowed: readonly T[],
+  code = V1Errors.InvalidParameter,
 ): T | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "string" || !allowed.includes(value as T)) {
-    throw hwError(HwErrors.InvalidParameter, `${field} must be one of ${allowed.join(", ")}.`);
+    throw v1Error(code, `${field} must be one of ${allowed.join(", ")}.`);
   }
   return value as T;
 }
@@ -72,52 +68,10 @@ export function optionalDescription(
 ): string | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string" || value.length > 128 || /[<>]/.test(value)) {
-    throw hwError(HwErrors.InvalidParameter, `${field} must be at most 128 characters without < or >.`);
+  if (typeof value !== "string" || codePoints(value) > 128 || /[<>]/.test(value)) {
+    throw v1Error(V1Errors.InvalidParameter, `${field} must be at most 128 characters without < or >.`);
   }
   return value;
-}
-
-// Huawei service doc: anything except =*<>\,|/ and no leading or trailing space.
-const TAG_FORBIDDEN = /[=*<>\\,|/]/;
-
-/** Validates a tag list against the per-resource limit; keys must be unique. */
-export function parseTags(value: unknown, limit: number, field = "tags"): HwTag[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw hwError(HwErrors.InvalidParameter, `${field} must be an array.`);
-  if (value.length > limit) throw hwError(HwErrors.InvalidParameter, `At most ${limit} tags are allowed.`);
-  const seen = new Set<string>();
-  return value.map((item: unknown) => {
-    const tag = (item ?? {}) as { key?: unknown; value?: unknown };
-    const key = tag.key;
-    const tagValue = tag.value ?? "";
-    if (
-      typeof key !== "string" ||
-      key.length < 1 ||
-      key.length > 36 ||
-      TAG_FORBIDDEN.test(key) ||
-      key.trim() !== key
-    ) {
-      throw hwError(
-        HwErrors.InvalidParameter,
-        `Invalid tag key ${JSON.stringify(key)}: 1-36 characters, none of =*<>\\,|/.`,
-      );
-    }
-    if (
-      typeof tagValue !== "string" ||
-      tagValue.length > 43 ||
-      TAG_FORBIDDEN.test(tagValue) ||
-      tagValue.trim() !== tagValue
-    ) {
-      throw hwError(
-        HwErrors.InvalidParameter,
-        `Invalid tag value for key "${key}": at most 43 characters, none of =*<>\\,|/.`,
-      );
-    }
-    if (seen.has(key)) throw hwError(HwErrors.InvalidParameter, `Duplicate tag key "${key}".`);
-    seen.add(key);
-    return { key, value: tagValue };
-  });
 }
 
 /** Dotted-quad IPv4. */
@@ -160,7 +114,7 @@ export function paging(
     const raw = query.get(name);
     if (raw === null || raw === "") return fallback;
     if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-      throw hwError(HwErrors.InvalidParameter, `${name} must be an integer between ${min} and ${max}.`);
+      throw v1Error(V1Errors.InvalidParameter, `${name} must be an integer between ${min} and ${max}.`);
     }
     return Number(raw);
   };
@@ -178,10 +132,10 @@ export function sortRecords<T extends { createdAt: number; updatedAt: number }>(
   const key = query.get("sort_key") ?? "created_at";
   const dir = query.get("sort_dir") ?? "desc";
   if (key !== "created_at" && key !== "updated_at") {
-    throw hwError(HwErrors.InvalidParameter, "sort_key must be created_at or updated_at.");
+    throw v1Error(V1Errors.InvalidParameter, "sort_key must be created_at or updated_at.");
   }
   if (dir !== "desc" && dir !== "asc")
-    throw hwError(HwErrors.InvalidParameter, "sort_dir must be desc or asc.");
+    throw v1Error(V1Errors.InvalidParameter, "sort_dir must be desc or asc.");
   const field = key === "created_at" ? "createdAt" : "updatedAt";
   const sorted = items.map((item, index) => ({ item, index }));
   sorted.sort((a, b) => a.item[field] - b.item[field] || a.index - b.index);
@@ -190,6 +144,6 @@ export function sortRecords<T extends { createdAt: number; updatedAt: number }>(
 }
 
 /** `YYYY-MM-DDTHH:MM:SSZ`, the API's UTC time format. */
-export function hwTime(ms: number): string {
+export function v1Time(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
