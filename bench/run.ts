@@ -7,7 +7,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Lifecycle } from "../provider/resources/lifecycle.js";
 import { endpointProvider, endpointServiceProvider } from "../sdk/provider-stub.js";
-import { endpointDefinition, endpointServiceDefinition } from "../provider/resources/definitions.js";
 
 const ROUNDS = 7;
 const SIZES = [1000, 5000, 10000];
@@ -44,8 +43,8 @@ function median(values: number[]): number {
 }
 
 function measure(size: number): { checkUs: number; diffUs: number; heapMb: number } {
-  const endpoints = new Lifecycle(endpointDefinition, undefined, () => undefined);
-  const services = new Lifecycle(endpointServiceDefinition, undefined, () => undefined);
+  const endpoints = new Lifecycle("endpoint", undefined, () => undefined);
+  const services = new Lifecycle("endpointService", undefined, () => undefined);
   const checkTimes: number[] = [];
   const diffTimes: number[] = [];
   let heapMb = 0;

@@ -1,16 +1,16 @@
 /**
  * The provider implementation the thin stubs load at call time. It is required once per host
- * process, so its rate limiters, connection pools and configuration are shared by every resource.
+ * process, so its rate limiters, connection pools, claims and configuration are shared by every
+ * resource.
  */
 import { setConfigSource } from "./core/settings.js";
-import { endpointDefinition, endpointServiceDefinition } from "./resources/definitions.js";
 import { Lifecycle } from "./resources/lifecycle.js";
 
 export type ResourceType = "VpcEndpoint" | "VpcEndpointService";
 
 const lifecycles: Record<ResourceType, Lifecycle> = {
-  VpcEndpoint: new Lifecycle(endpointDefinition),
-  VpcEndpointService: new Lifecycle(endpointServiceDefinition),
+  VpcEndpoint: new Lifecycle("endpoint"),
+  VpcEndpointService: new Lifecycle("endpointService"),
 };
 
 type Props = Record<string, unknown>;
@@ -40,4 +40,5 @@ export function remove(type: ResourceType, id: string, props: Props) {
 }
 
 export { Lifecycle, SCHEMA_VERSION, DEFAULT_TIMEOUTS, PartialCreateError } from "./resources/lifecycle.js";
+export { CLOUD_MODULES, CLOUD_NAMES, type CloudName } from "./clouds/index.js";
 export * from "./core/errors.js";

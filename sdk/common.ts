@@ -1,36 +1,36 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
+import { requiredInputs } from "../provider/schema/required.js";
+import type { ResourceKind } from "../provider/schema/kinds.js";
+import { UNREPRESENTABLE_TAG_KEY, unrepresentableTagKeyMessage } from "../provider/schema/tags.js";
 
-/** Per-operation deadlines, as Go-style durations ("90s", "10m", "1h"). Defaults: 10m each. */
-export interface Timeouts {
-  create?: string;
-  update?: string;
-  delete?: string;
-}
-
-/** Settings every resource takes, whatever the cloud. */
-export interface CommonArgs {
-  /** Region, e.g. `cn-north-4` (Huawei Cloud) or `ap-guangzhou` (Tencent Cloud). Changing it replaces the resource. */
-  region: pulumi.Input<string>;
-  /** Tags as a map. Each cloud's count, length and charset limits are checked before any call. */
-  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /**
-   * How long create, update and delete may wait for the cloud. The engine ignores `customTimeouts`
-   * for dynamic resources, so this input replaces it.
-   */
-  timeouts?: pulumi.Input<Timeouts>;
-  /**
-   * Take over an existing object with this id instead of creating one (the engine's `import` option
-   * cannot reach dynamic providers). Fields that cannot change in place must match the program;
-   * fields that can are updated to match it. Destroying the resource deletes the adopted object.
-   */
-  adoptId?: pulumi.Input<string>;
-}
-
-/** Rejects a missing required property before any I/O, naming it like generated providers do. */
-export function requireProperties(args: object | undefined, names: readonly string[]): void {
-  for (const name of names) {
-    if (args === undefined || (args as Record<string, unknown>)[name] === undefined) {
-      throw new Error(`Missing required property '${name}'`);
-    }
+/**
+ * Rejects a missing required property before any I/O, naming it like generated providers do. The
+ * required names come from the chosen cloud's schema; an unknown cloud is left to check.
+ */
+export function requireProperties(kind: ResourceKind, args: object | undefined): void {
+  const values = (args ?? {}) as Record<string, unknown>;
+  for (const name of ["cloud", ...requiredInputs(kind, values.cloud)]) {
+    if (values[name] === undefined) throw new Error(`Missing required property '${name}'`);
   }
+}
+
+function refuseUnrepresentable(tags: unknown): void {
+  if (tags !== null && typeof tags === "object" && Object.hasOwn(tags, UNREPRESENTABLE_TAG_KEY)) {
+    throw new Error(unrepresentableTagKeyMessage);
+  }
+}
+
+/**
+ * The SDK's own serialization drops a `__proto__` key without a word (assigning it sets a
+ * prototype), so the provider's check could never see it: it is refused here instead.
+ */
+export function guardTags(tags: unknown): unknown {
+  if (pulumi.Output.isInstance(tags)) {
+    return (tags as pulumi.Output<unknown>).apply((value) => {
+      refuseUnrepresentable(value);
+      return value;
+    });
+  }
+  refuseUnrepresentable(tags);
+  return tags;
 }

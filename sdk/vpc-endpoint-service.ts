@@ -1,68 +1,27 @@
 import * as pulumi from "@pulumi/pulumi";
-import { requireProperties, type CommonArgs } from "./common.js";
+import type { CloudName } from "../provider/clouds/index.js";
+import type { VpcEndpointServiceArgs } from "./args.js";
+import { guardTags, requireProperties } from "./common.js";
 import { endpointServiceProvider } from "./provider-stub.js";
 
-/** One port mapping of a Huawei Cloud endpoint service. */
-export interface PortMapping {
-  /** Port the endpoint listens on, 1–65535. */
-  clientPort: pulumi.Input<number>;
-  /** Port of the backend, 1–65535. */
-  serverPort: pulumi.Input<number>;
-  /** `TCP` (default) or `UDP`. */
-  protocol?: pulumi.Input<"TCP" | "UDP">;
-}
-
-/** An endpoint service on Huawei Cloud. */
-export interface HuaweiVpcEndpointServiceArgs extends CommonArgs {
-  cloud: "huaweicloud";
-  /** VPC of the backend (UUID); its CIDR must not overlap 198.19.128.0/17. Replaces. */
-  vpcId: pulumi.Input<string>;
-  /** Backend port: the load balancer's `vip_port_id` (LB) or the ECS NIC id (VM). Updates in place. */
-  portId: pulumi.Input<string>;
-  /** `LB`, `VM` or `VIP`. Replaces. */
-  serverType: pulumi.Input<"LB" | "VM" | "VIP">;
-  /** Port mappings, a set (1–200, no duplicate client port per protocol). Updates in place. */
-  ports: pulumi.Input<pulumi.Input<PortMapping>[]>;
-  /** Short name, 1–16 letters, digits, `_`, `-`. Consumers see `{region}.{name}.{id}`. Updates in place. */
-  serviceName?: pulumi.Input<string>;
-  /** Endpoints wait for the owner's approval. Defaults to `true` (the API's default). Updates in place. */
-  approvalRequired?: pulumi.Input<boolean>;
-  /** Accounts allowed to connect: `iam:domain::<domain id>`, `organizations:orgPath::<path>` or `*`; a set. Updates in place. */
-  permissions?: pulumi.Input<pulumi.Input<string>[]>;
-  /** At most 128 characters, no `<` or `>`. Defaults to "". Updates in place. */
-  description?: pulumi.Input<string>;
-  /** Client address passing: `close` (default), `toa_open`, `proxy_open`, `open`, `proxy_vni`. Updates in place. */
-  tcpProxy?: pulumi.Input<"close" | "toa_open" | "proxy_open" | "open" | "proxy_vni">;
-  /** Virtual NIC of a virtual IP (UUID). Updates in place. */
-  vipPortId?: pulumi.Input<string>;
-}
-
-/** An endpoint service on Tencent Cloud. */
-export interface TencentVpcEndpointServiceArgs extends CommonArgs {
-  cloud: "tencentcloud";
-  /** VPC of the backend (`vpc-…`). Replaces. */
-  vpcId: pulumi.Input<string>;
-  /** Backend instance, e.g. a CLB id `lb-…`. Updates in place. */
-  serviceInstanceId: pulumi.Input<string>;
-  /** `CLB` (default), `CDB`, `CRS` or `GWLB`. Replaces. */
-  serviceType?: pulumi.Input<"CLB" | "CDB" | "CRS" | "GWLB">;
-  /** Service name, at most 60 characters. Updates in place. */
-  serviceName: pulumi.Input<string>;
-  /** Endpoints wait for the owner's approval (`AutoAcceptFlag` false). Defaults to `true`. Updates in place. */
-  approvalRequired?: pulumi.Input<boolean>;
-  /** Account UINs allowed to connect (the service whitelist), a set. Updates in place. */
-  permissions?: pulumi.Input<pulumi.Input<string>[]>;
-}
-
-/** Arguments of `VpcEndpointService`, discriminated on `cloud`. Tags on Tencent Cloud replace the service. */
-export type VpcEndpointServiceArgs = HuaweiVpcEndpointServiceArgs | TencentVpcEndpointServiceArgs;
+export type { VpcEndpointServiceArgs } from "./args.js";
+export type { PortMapping } from "../provider/clouds/vpcep-v1/args.js";
 
 export interface VpcEndpointServiceLookup {
-  cloud: pulumi.Input<"huaweicloud" | "tencentcloud">;
+  cloud: pulumi.Input<CloudName>;
   region: pulumi.Input<string>;
 }
 
-const OUTPUTS = ["serviceId", "status", "state", "endpointServiceName", "serviceVip", "createdAt"] as const;
+const OUTPUTS = [
+  "serviceId",
+  "status",
+  "state",
+  "endpointServiceName",
+  "serviceVip",
+  "serviceOwner",
+  "createdAt",
+  "updatedAt",
+] as const;
 
 /**
  * A VPC endpoint service: exposes a backend (load balancer, VM) in your VPC to endpoints in other
@@ -113,7 +72,7 @@ export class VpcEndpointService extends pulumi.dynamic.Resource {
     );
   }
 
-  /** The cloud: `huaweicloud` or `tencentcloud`. */
+  /** The cloud, e.g. `huaweicloud` or `tencentcloud`. */
   declare readonly cloud: pulumi.Output<string>;
   /** The region. */
   declare readonly region: pulumi.Output<string>;
@@ -127,8 +86,12 @@ export class VpcEndpointService extends pulumi.dynamic.Resource {
   declare readonly endpointServiceName: pulumi.Output<string>;
   /** The service's VIP (Tencent Cloud). */
   declare readonly serviceVip: pulumi.Output<string | undefined>;
+  /** The account (AppId) that owns the service (Tencent Cloud). */
+  declare readonly serviceOwner: pulumi.Output<string | undefined>;
   /** Creation time as the cloud reports it. */
   declare readonly createdAt: pulumi.Output<string | undefined>;
+  /** Time of the last change as the cloud reports it (Huawei Cloud). */
+  declare readonly updatedAt: pulumi.Output<string | undefined>;
   /** Allowed accounts, sorted. */
   declare readonly permissions: pulumi.Output<string[]>;
   /** Whether endpoints wait for approval. */
@@ -137,14 +100,11 @@ export class VpcEndpointService extends pulumi.dynamic.Resource {
   declare readonly tags: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: VpcEndpointServiceArgs, opts?: pulumi.CustomResourceOptions) {
-    if (!opts?.id) {
-      requireProperties(args, ["cloud", "region", "vpcId"]);
-      if (args.cloud === "tencentcloud") requireProperties(args, ["serviceInstanceId", "serviceName"]);
-      else requireProperties(args, ["portId", "serverType", "ports"]);
-    }
+    if (!opts?.id) requireProperties("endpointService", args);
     const props: Record<string, unknown> = {
       ...Object.fromEntries(OUTPUTS.map((o) => [o, undefined])),
       ...args,
+      ...(args.tags !== undefined ? { tags: guardTags(args.tags) } : {}),
     };
     super(endpointServiceProvider, name, props, opts, "vpcep", "VpcEndpointService");
   }

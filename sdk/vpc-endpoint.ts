@@ -1,58 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import { requireProperties, type CommonArgs } from "./common.js";
+import type { CloudName } from "../provider/clouds/index.js";
+import type { VpcEndpointArgs } from "./args.js";
+import { guardTags, requireProperties } from "./common.js";
 import { endpointProvider } from "./provider-stub.js";
 
-/** A VPC endpoint on Huawei Cloud. */
-export interface HuaweiVpcEndpointArgs extends CommonArgs {
-  cloud: "huaweicloud";
-  /** VPC of the endpoint (UUID). Replaces. */
-  vpcId: pulumi.Input<string>;
-  /** Subnet the endpoint's address comes from (UUID); its CIDR must not overlap 198.19.128.0/17. Replaces. */
-  subnetId: pulumi.Input<string>;
-  /** The endpoint service to connect to (UUID). Replaces. */
-  serviceId: pulumi.Input<string>;
-  /** Fixed private IPv4 address (`port_ip`); assigned by the cloud when absent. Replaces. */
-  privateIp?: pulumi.Input<string>;
-  /** Create a private DNS name. Defaults to `false`. Replaces. */
-  enableDns?: pulumi.Input<boolean>;
-  /** IPv4 addresses or CIDRs allowed to use the endpoint (at most 20). Updates in place. */
-  whitelist?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Enforce the whitelist. Defaults to `true` when a whitelist is given, else `false`. Updates in place. */
-  enableWhitelist?: pulumi.Input<boolean>;
-  /** At most 128 characters, no `<` or `>`. Defaults to "". Replaces. */
-  description?: pulumi.Input<string>;
-  /**
-   * When the service requires approval, wait in `pendingAcceptance` until the owner accepts.
-   * Defaults to `false`: the endpoint is ready once the cloud accepted the request.
-   */
-  waitForAcceptance?: pulumi.Input<boolean>;
-}
-
-/** A VPC endpoint on Tencent Cloud. */
-export interface TencentVpcEndpointArgs extends CommonArgs {
-  cloud: "tencentcloud";
-  /** VPC of the endpoint (`vpc-…`). Replaces. */
-  vpcId: pulumi.Input<string>;
-  /** Subnet of the endpoint (`subnet-…`). Replaces. */
-  subnetId: pulumi.Input<string>;
-  /** The endpoint service to connect to (`vpcsvc-…`). Replaces. */
-  serviceId: pulumi.Input<string>;
-  /** Endpoint name, at most 60 characters. Updates in place. */
-  name: pulumi.Input<string>;
-  /** Fixed VIP (`EndPointVip`); assigned by the cloud when absent. Replaces. */
-  privateIp?: pulumi.Input<string>;
-  /** Security groups (`sg-…`, at most 5), a set. Updates in place. */
-  securityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
-  /** When the service requires approval, wait until the owner accepts. Defaults to `false`. */
-  waitForAcceptance?: pulumi.Input<boolean>;
-}
-
-/** Arguments of `VpcEndpoint`, discriminated on `cloud`. Tags on Tencent Cloud replace the endpoint. */
-export type VpcEndpointArgs = HuaweiVpcEndpointArgs | TencentVpcEndpointArgs;
+export type { VpcEndpointArgs } from "./args.js";
 
 /** Looks up an existing endpoint by id: `cloud` and `region` say where. */
 export interface VpcEndpointLookup {
-  cloud: pulumi.Input<"huaweicloud" | "tencentcloud">;
+  cloud: pulumi.Input<CloudName>;
   region: pulumi.Input<string>;
 }
 
@@ -64,8 +20,11 @@ const OUTPUTS = [
   "dnsNames",
   "endpointServiceName",
   "serviceVip",
+  "serviceVpcId",
+  "endpointOwner",
   "markerId",
   "createdAt",
+  "updatedAt",
 ] as const;
 
 /**
@@ -118,7 +77,7 @@ export class VpcEndpoint extends pulumi.dynamic.Resource {
     );
   }
 
-  /** The cloud: `huaweicloud` or `tencentcloud`. */
+  /** The cloud, e.g. `huaweicloud` or `tencentcloud`. */
   declare readonly cloud: pulumi.Output<string>;
   /** The region. */
   declare readonly region: pulumi.Output<string>;
@@ -136,21 +95,25 @@ export class VpcEndpoint extends pulumi.dynamic.Resource {
   declare readonly endpointServiceName: pulumi.Output<string>;
   /** The service's VIP (Tencent Cloud). */
   declare readonly serviceVip: pulumi.Output<string | undefined>;
+  /** The VPC of the service's backend (Tencent Cloud). */
+  declare readonly serviceVpcId: pulumi.Output<string | undefined>;
+  /** The account (AppId) that owns the endpoint (Tencent Cloud). */
+  declare readonly endpointOwner: pulumi.Output<string | undefined>;
   /** Huawei Cloud's packet marker id, as a decimal string (it exceeds 32 bits). */
   declare readonly markerId: pulumi.Output<string | undefined>;
   /** Creation time as the cloud reports it. */
   declare readonly createdAt: pulumi.Output<string | undefined>;
+  /** Time of the last change as the cloud reports it (Huawei Cloud). */
+  declare readonly updatedAt: pulumi.Output<string | undefined>;
   /** Tags. */
   declare readonly tags: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: VpcEndpointArgs, opts?: pulumi.CustomResourceOptions) {
-    if (!opts?.id) {
-      requireProperties(args, ["cloud", "region", "vpcId", "subnetId", "serviceId"]);
-      if (args.cloud === "tencentcloud") requireProperties(args, ["name"]);
-    }
+    if (!opts?.id) requireProperties("endpoint", args);
     const props: Record<string, unknown> = {
       ...Object.fromEntries(OUTPUTS.map((o) => [o, undefined])),
       ...args,
+      ...(args.tags !== undefined ? { tags: guardTags(args.tags) } : {}),
     };
     super(endpointProvider, name, props, opts, "vpcep", "VpcEndpoint");
   }

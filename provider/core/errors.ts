@@ -2,15 +2,13 @@
  * The provider's one error hierarchy. Callers decide by type or `code`, never by message text,
  * and messages never carry keys, tokens or signatures.
  */
-export type CloudName = "huaweicloud" | "tencentcloud";
-
 /** Base of every error the provider raises on purpose. */
 export class ProviderError extends Error {
   override name = "ProviderError";
   constructor(
     message: string,
     readonly code: string,
-    readonly cloud?: CloudName,
+    readonly cloud?: string,
     readonly requestId?: string,
     options?: { cause?: unknown },
   ) {
@@ -23,7 +21,7 @@ export class CloudApiError extends ProviderError {
   override name = "CloudApiError";
   constructor(
     readonly details: {
-      cloud: CloudName;
+      cloud: string;
       code: string;
       httpStatus: number;
       requestId?: string;
@@ -53,14 +51,18 @@ export class CloudApiError extends ProviderError {
   }
 }
 
-/** A transport failure: the request may or may not have reached the cloud. */
+/**
+ * A transport failure. `sent` is false when the connection failed before the request went out
+ * (refused, no route, name not resolved): the cloud cannot have acted on it.
+ */
 export class HttpError extends ProviderError {
   override name = "HttpError";
   constructor(
     message: string,
     code: string,
-    cloud: CloudName,
+    cloud: string,
     readonly retryable: boolean,
+    readonly sent: boolean,
     options?: { cause?: unknown },
   ) {
     super(message, code, cloud, undefined, options);
@@ -115,13 +117,20 @@ export async function orUndefined<T>(read: () => Promise<T>): Promise<T | undefi
 
 /**
  * True when a failed call may still have been carried out: the connection failed after sending, or
- * the cloud answered with a server error. Throttling is refused before the cloud acts.
+ * the cloud answered with a server error. Throttling is refused before the cloud acts, and a
+ * connection refused before the request went out did not act.
  */
 export function mayHaveActed(err: unknown): boolean {
-  if (err instanceof HttpError) return true;
+  if (err instanceof HttpError) return err.sent;
   return (
     err instanceof CloudApiError &&
     !err.throttled &&
     (err.details.httpStatus >= 500 || err.code.startsWith("InternalError"))
   );
+}
+
+/** A failure worth another poll: the transport gave up on a retryable error, or the cloud throttled. */
+export function isTransient(err: unknown): boolean {
+  if (err instanceof HttpError) return err.retryable;
+  return err instanceof CloudApiError && (err.retryable || err.throttled);
 }

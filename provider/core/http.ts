@@ -5,7 +5,7 @@
 import got, { RequestError, type Got, type NormalizedOptions } from "got";
 import backoffDelay from "./backoff.js";
 import type { Clock } from "./clock.js";
-import { CloudApiError, HttpError, type CloudName } from "./errors.js";
+import { CloudApiError, HttpError } from "./errors.js";
 import { sharedBucket, type TokenBucket } from "./rate-limit.js";
 import { tuning } from "./settings.js";
 
@@ -42,12 +42,14 @@ export interface RetryPolicy {
   limit: number;
   baseMs: number;
   maxMs: number;
+  /** The longest `Retry-After` honoured; a longer one is waited for this long. */
+  maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { limit: 5, baseMs: 500, maxMs: 20_000 };
+export const DEFAULT_RETRY: RetryPolicy = { limit: 5, baseMs: 500, maxMs: 20_000, maxRetryAfterMs: 60_000 };
 
 export interface TransportOptions {
-  cloud: CloudName;
+  cloud: string;
   sign: (request: SignableRequest) => void;
   /** Turns an answer into a CloudApiError, or undefined when it is a success. */
   classify: (response: CloudResponse, operation: string) => CloudApiError | undefined;
@@ -67,7 +69,23 @@ const RETRYABLE_NETWORK_CODES = new Set([
   "EAI_AGAIN",
   "ENETUNREACH",
   "EHOSTUNREACH",
+  "ERR_GOT_REQUEST_ERROR",
 ]);
+
+/** Failures before the request left the machine: the cloud cannot have acted. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
+
+/**
+ * `Retry-After` in milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when
+ * absent or malformed.
+ */
+export function retryAfterMs(value: string | string[] | undefined, now: number): number | undefined {
+  const text = (Array.isArray(value) ? value[0] : value)?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
 
 /** A client bound to one cloud's signer and error rules. */
 export class CloudTransport {
@@ -104,33 +122,38 @@ export class CloudTransport {
     for (let attempt = 1; ; attempt++) {
       await this.options.bucket.take();
       let failure: CloudApiError | HttpError;
+      let askedDelay: number | undefined;
       try {
         const response = await this.once(request);
         const error = this.options.classify(response, request.operation);
         if (!error) return response;
         failure = error;
+        askedDelay = retryAfterMs(response.headers["retry-after"], this.options.clock.now());
       } catch (err) {
         if (!(err instanceof HttpError)) throw err;
         failure = err;
       }
       if (!this.mayRetry(failure, request) || attempt > this.retry.limit) throw failure;
-      const delay = backoffDelay(attempt, { baseMs: this.retry.baseMs, maxMs: this.retry.maxMs });
+      const delay =
+        askedDelay !== undefined
+          ? Math.min(askedDelay, this.retry.maxRetryAfterMs)
+          : backoffDelay(attempt, { baseMs: this.retry.baseMs, maxMs: this.retry.maxMs });
       this.options.onRetry?.(`${request.operation}: ${failure.code}, retrying in ${delay} ms`);
       await this.options.clock.sleep(delay);
     }
   }
 
   /**
-   * Throttling is refused before the cloud acts, so even a create may be resent; other retryable
-   * errors (5xx, dropped connections) are resent only for idempotent calls, because neither cloud
-   * takes a client token on create.
+   * Throttling is refused before the cloud acts, and a request that never left was not acted on, so
+   * even a create may be resent then; other retryable errors (5xx, dropped connections) are resent
+   * only for idempotent calls, because a create without a client token would be made twice.
    */
   private mayRetry(failure: CloudApiError | HttpError, request: CloudRequest): boolean {
     if (failure instanceof CloudApiError) {
       if (failure.throttled) return true;
       return failure.retryable && request.idempotent;
     }
-    return failure.retryable && request.idempotent;
+    return failure.retryable && (request.idempotent || !failure.sent);
   }
 
   private async once(request: CloudRequest): Promise<CloudResponse> {
@@ -148,7 +171,8 @@ export class CloudTransport {
           `${request.operation}: ${code} talking to ${request.url.origin}`,
           code,
           this.options.cloud,
-          RETRYABLE_NETWORK_CODES.has(code) || code === "ERR_GOT_REQUEST_ERROR" || code === "ETIMEDOUT",
+          RETRYABLE_NETWORK_CODES.has(code),
+          !NOT_SENT_CODES.has(code),
           { cause: err },
         );
       }
@@ -175,7 +199,7 @@ export function sharedTransport(
       ...options,
       bucket: sharedBucket(key, settings.maxRequestsPerSecond, clock),
       clock,
-      retry: { limit: settings.maxRetries, baseMs: settings.retryBaseMs, maxMs: DEFAULT_RETRY.maxMs },
+      retry: { ...DEFAULT_RETRY, limit: settings.maxRetries, baseMs: settings.retryBaseMs },
     });
     transports.set(key, transport);
   }

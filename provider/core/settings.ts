@@ -27,118 +27,114 @@ export function setting(configKey: string | undefined, ...envVars: string[]): st
   return undefined;
 }
 
-function required(what: string, configKey: string, envVars: string[], secret = false): string {
-  const value = setting(configKey, ...envVars);
-  if (value === undefined) {
-    throw new ValidationError(
-      `missing ${what}: set the stack config "vpcep:${configKey}"${secret ? " (as a secret)" : ""} or the environment variable ${envVars.join(" or ")}`,
-    );
+/** One documented setting: a stack config key and the environment variables read after it. */
+export interface SettingSpec {
+  /** The config key without the `vpcep:` namespace, e.g. `huaweicloudAccessKey`. */
+  key: string;
+  /** Environment variables, in the order they are read. */
+  env: readonly string[];
+  /** What it is, e.g. "Huawei Cloud access key"; also the start of the missing-value message. */
+  description: string;
+  /** Set it as a secret (`pulumi config set --secret`). */
+  secret?: boolean;
+  /** A call fails with a message naming the key and the variables when it is missing. */
+  required?: boolean;
+  /** The value used when neither the key nor a variable is set. */
+  default?: string;
+}
+
+type SettingValues<T extends Record<string, SettingSpec>> = {
+  [K in keyof T]: T[K]["required"] extends true ? string : string | undefined;
+};
+
+/** Reads every setting of a spec now; a missing required one names its key and variables. */
+export function readSettings<T extends Record<string, SettingSpec>>(specs: T): SettingValues<T> {
+  const values: Record<string, string | undefined> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    const value = setting(spec.key, ...spec.env);
+    if (value === undefined && spec.required) {
+      throw new ValidationError(
+        `missing ${spec.description}: set the stack config "vpcep:${spec.key}"${spec.secret ? " (as a secret)" : ""} or the environment variable ${spec.env.join(" or ")}`,
+      );
+    }
+    values[name] = value;
   }
-  return value;
+  return values as SettingValues<T>;
 }
 
-export interface HuaweiCredentials {
-  accessKey: string;
-  secretKey: string;
-  projectId: string;
-  securityToken?: string;
-  /** Base URL override, e.g. the emulator. */
-  endpoint?: string;
-}
-
-/** Huawei Cloud AK/SK and project, from `vpcep:huaweicloud*` config or `HW_*` / `HUAWEICLOUD_SDK_*`. */
-export function huaweiCredentials(): HuaweiCredentials {
-  const securityToken = setting(
-    "huaweicloudSecurityToken",
-    "HW_SECURITY_TOKEN",
-    "HUAWEICLOUD_SDK_SECURITY_TOKEN",
-  );
-  const endpoint = setting("huaweicloudEndpoint", "VPCEP_HUAWEICLOUD_ENDPOINT");
-  return {
-    accessKey: required("Huawei Cloud access key", "huaweicloudAccessKey", [
-      "HW_ACCESS_KEY",
-      "HUAWEICLOUD_SDK_AK",
-    ]),
-    secretKey: required(
-      "Huawei Cloud secret key",
-      "huaweicloudSecretKey",
-      ["HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK"],
-      true,
-    ),
-    projectId: required("Huawei Cloud project id", "huaweicloudProjectId", [
-      "HW_PROJECT_ID",
-      "HUAWEICLOUD_SDK_PROJECT_ID",
-    ]),
-    ...(securityToken ? { securityToken } : {}),
-    ...(endpoint ? { endpoint } : {}),
-  };
-}
-
-export interface TencentCredentials {
-  secretId: string;
-  secretKey: string;
-  sessionToken?: string;
-  endpoint?: string;
-}
-
-/** Tencent Cloud API keys, from `vpcep:tencentcloud*` config or `TENCENTCLOUD_*`. */
-export function tencentCredentials(): TencentCredentials {
-  const sessionToken = setting("tencentcloudSessionToken", "TENCENTCLOUD_SESSION_TOKEN");
-  const endpoint = setting("tencentcloudEndpoint", "VPCEP_TENCENTCLOUD_ENDPOINT");
-  return {
-    secretId: required("Tencent Cloud SecretId", "tencentcloudSecretId", ["TENCENTCLOUD_SECRET_ID"]),
-    secretKey: required(
-      "Tencent Cloud SecretKey",
-      "tencentcloudSecretKey",
-      ["TENCENTCLOUD_SECRET_KEY"],
-      true,
-    ),
-    ...(sessionToken ? { sessionToken } : {}),
-    ...(endpoint ? { endpoint } : {}),
-  };
-}
+/** A tuning setting: a duration ("2s") or a number with a lower bound. */
+type TuningSpec = SettingSpec & { default: string } & ({ kind: "duration" } | { kind: "count"; min: number });
 
 /** How the provider paces itself; tests shorten these through the environment. */
-export interface Tuning {
-  pollMinMs: number;
-  pollMaxMs: number;
-  progressEveryMs: number;
-  maxRequestsPerSecond: number;
-  maxRetries: number;
-  retryBaseMs: number;
-}
+export const TUNING_SETTINGS = {
+  pollMinMs: {
+    key: "pollInterval",
+    env: ["VPCEP_POLL_INTERVAL"],
+    description: "First delay between status polls (grows with backoff)",
+    kind: "duration",
+    default: "2s",
+  },
+  pollMaxMs: {
+    key: "pollMaxInterval",
+    env: ["VPCEP_POLL_MAX_INTERVAL"],
+    description: "Longest delay between polls",
+    kind: "duration",
+    default: "15s",
+  },
+  progressEveryMs: {
+    key: "progressInterval",
+    env: ["VPCEP_PROGRESS_INTERVAL"],
+    description: "How often a waiting resource prints a progress line",
+    kind: "duration",
+    default: "5s",
+  },
+  maxRequestsPerSecond: {
+    key: "maxRequestsPerSecond",
+    env: ["VPCEP_MAX_REQUESTS_PER_SECOND"],
+    description: "Client-side rate limit per cloud, region and account",
+    kind: "count",
+    min: 0.1,
+    default: "10",
+  },
+  maxRetries: {
+    key: "maxRetries",
+    env: ["VPCEP_MAX_RETRIES"],
+    description: "Retries of retryable errors",
+    kind: "count",
+    min: 0,
+    default: "5",
+  },
+  retryBaseMs: {
+    key: "retryBaseDelay",
+    env: ["VPCEP_RETRY_BASE_DELAY"],
+    description:
+      "First retry delay (doubles, with jitter, up to 20 s; a `Retry-After` answer wins, up to 60 s)",
+    kind: "duration",
+    default: "1s",
+  },
+} as const satisfies Record<string, TuningSpec>;
 
-function durationSetting(configKey: string, envVar: string, fallback: number): number {
-  const value = setting(configKey, envVar);
-  if (value === undefined) return fallback;
-  if (!isDuration(value)) {
-    throw new ValidationError(
-      `"vpcep:${configKey}" / ${envVar} must be a duration such as "2s" or "500ms" (got "${value}")`,
-    );
+export type Tuning = { [K in keyof typeof TUNING_SETTINGS]: number };
+
+function tuningValue(spec: TuningSpec): number {
+  const value = setting(spec.key, ...spec.env) ?? spec.default;
+  const where = `"vpcep:${spec.key}" / ${spec.env.join(" / ")}`;
+  if (spec.kind === "duration") {
+    if (!isDuration(value)) {
+      throw new ValidationError(`${where} must be a duration such as "2s" or "500ms" (got "${value}")`);
+    }
+    return parseDuration(value);
   }
-  return parseDuration(value);
-}
-
-function countSetting(configKey: string, envVar: string, fallback: number, min: number): number {
-  const value = setting(configKey, envVar);
-  if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < min) {
-    throw new ValidationError(
-      `"vpcep:${configKey}" / ${envVar} must be a number of at least ${min} (got "${value}")`,
-    );
+  if (!Number.isFinite(parsed) || parsed < spec.min) {
+    throw new ValidationError(`${where} must be a number of at least ${spec.min} (got "${value}")`);
   }
   return parsed;
 }
 
-/** Polling, progress, rate limit and retry settings. */
+/** Polling, progress, rate limit and retry settings, read now. */
 export function tuning(): Tuning {
-  return {
-    pollMinMs: durationSetting("pollInterval", "VPCEP_POLL_INTERVAL", 2000),
-    pollMaxMs: durationSetting("pollMaxInterval", "VPCEP_POLL_MAX_INTERVAL", 15_000),
-    progressEveryMs: durationSetting("progressInterval", "VPCEP_PROGRESS_INTERVAL", 5000),
-    maxRequestsPerSecond: countSetting("maxRequestsPerSecond", "VPCEP_MAX_REQUESTS_PER_SECOND", 10, 0.1),
-    maxRetries: countSetting("maxRetries", "VPCEP_MAX_RETRIES", 5, 0),
-    retryBaseMs: durationSetting("retryBaseDelay", "VPCEP_RETRY_BASE_DELAY", 1000),
-  };
+  return Object.fromEntries(
+    Object.entries(TUNING_SETTINGS).map(([name, spec]) => [name, tuningValue(spec)]),
+  ) as Tuning;
 }

@@ -6,7 +6,7 @@
 import backoffDelay from "./backoff.js";
 import type { Clock } from "./clock.js";
 import { formatElapsed } from "./duration.js";
-import { isNotFound, ResourceFailedError, WaitTimeoutError } from "./errors.js";
+import { isNotFound, isTransient, ResourceFailedError, WaitTimeoutError } from "./errors.js";
 
 /** What a status function reports. `gone` means the cloud answered not found. */
 export type Observation<T> =
@@ -32,7 +32,10 @@ export interface WaitOptions<T> {
   notFoundBudget?: number;
 }
 
-/** Polls until the target is reached; returns the last value seen. */
+/**
+ * Polls until the target is reached; returns the last value seen. A poll that fails on a transient
+ * error (the transport already retried it) counts as no news: the wait goes on to its deadline.
+ */
 export async function waitFor<T>(options: WaitOptions<T>): Promise<T | undefined> {
   const { clock } = options;
   const start = clock.now();
@@ -46,8 +49,9 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T | undefined
     try {
       observation = await options.refresh();
     } catch (err) {
-      if (!isNotFound(err)) throw err;
-      observation = { phase: "gone", status: "not found" };
+      if (isNotFound(err)) observation = { phase: "gone", status: "not found" };
+      else if (isTransient(err)) observation = { phase: "pending", status: lastStatus };
+      else throw err;
     }
     lastStatus = observation.status;
     if (observation.phase === "failed") {

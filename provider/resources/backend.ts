@@ -2,8 +2,6 @@
  * The contract between the generic lifecycle and one cloud's code for one kind of resource.
  * Cloud code implements it with HTTP calls; it never sees Pulumi.
  */
-import type { CloudName } from "../core/errors.js";
-import type { ResourceKind } from "../schema/limits.js";
 
 /** How the cloud state maps onto the waiter. */
 export type Classified =
@@ -15,15 +13,23 @@ export type Classified =
 export interface FieldRule {
   /** `update`: in place through `call`; `replace`: a new object; `ignore`: provider-side only. */
   change: "update" | "replace" | "ignore";
-  /** The cloud call that applies it, for docs and diff detail. */
+  /** The cloud call that applies it, for docs. */
   call?: string;
-  /** The cloud assigns a value when the input is absent: absence is never a change. */
+  /**
+   * The cloud keeps a value when the input is absent (assigned by the cloud, or one the API cannot
+   * clear): absence is never a change.
+   */
   computed?: boolean;
   /**
    * Two objects cannot hold the same value at once (a fixed IP, a backend port with its port
    * mappings): a replacement that keeps it must delete the old object first.
    */
   exclusive?: boolean;
+  /**
+   * `false` when the create call does not set the field in full (applied by update steps once the
+   * object is ready): it then cannot identify the object a lost create made.
+   */
+  atCreate?: boolean;
 }
 
 /** Normalised outputs every backend reports, whatever the cloud calls them. */
@@ -36,38 +42,54 @@ export interface CommonOutputs {
   [key: string]: unknown;
 }
 
-export interface Backend<Inputs extends { cloud: CloudName }, State> {
-  cloud: CloudName;
-  kind: ResourceKind;
+/** One call of an in-place change, run in order by the lifecycle. */
+export interface UpdateStep {
+  /** The input fields this step brings to their new value. */
+  fields: readonly string[];
+  /** The cloud call, for progress lines. */
+  call: string;
+  apply(): Promise<void>;
+  /** Wait until the object is ready again before the next step (clouds that lock while changing). */
+  settle?: boolean;
+}
+
+export interface Backend<Inputs, State> {
   /** e.g. `Huawei Cloud VPC Endpoint`, for messages. */
   label: string;
-  fields: Record<string, FieldRule>;
   /** Sends the create call and returns the new id; does not wait. */
   create(inputs: Inputs): Promise<string>;
   /**
-   * Ids of existing objects a create with these inputs could have made. Listed before and after a
-   * create whose answer was lost, so the one it made is found instead of leaked (neither cloud
-   * takes a client token).
+   * Objects a create with these inputs could have made, narrowed by the list call's own filters;
+   * the lifecycle matches them on every identifying field. Used around a create whose answer was
+   * lost, where the cloud takes no client token.
    */
-  listMatching?(inputs: Inputs): Promise<string[]>;
-  /** Settings the cloud accepts only once the object is ready (permissions, extra security groups). */
-  finishCreate?(id: string, inputs: Inputs, state: State): Promise<void>;
+  listCandidates?(inputs: Inputs): Promise<State[]>;
   /** The object, or undefined when the cloud says it does not exist. */
   find(id: string): Promise<State | undefined>;
+  idOf(state: State): string;
   classify(state: State, inputs: Inputs): Classified;
   /** Computed outputs. */
   outputs(state: State): CommonOutputs;
-  /** The input fields as the cloud reports them (for refresh, adopt and drift). */
-  observedInputs(state: State): Partial<Inputs>;
-  /** Applies the changed in-place fields. */
-  update(id: string, from: Inputs, to: Inputs, changed: string[]): Promise<void>;
+  /** The input fields as the cloud reports them (normalised by the lifecycle). */
+  observe(state: State): Record<string, unknown>;
+  /** The calls that bring the object from `from` (what the cloud holds) to `to`, in order. */
+  plan(id: string, from: Inputs, to: Inputs, changed: readonly string[]): UpdateStep[];
   /** Sends the delete call; not found counts as success. */
   delete(id: string): Promise<void>;
 }
 
-/** Builds the backend for one (cloud, kind) in a region, with credentials read at call time. */
-export type BackendFactory = (
-  kind: ResourceKind,
-  cloud: CloudName,
-  region: string,
-) => Backend<never, unknown>;
+/** Inputs as the generic lifecycle handles them: checked and normalised, the cloud's own shape. */
+export type LifecycleInputs = Record<string, unknown> & {
+  cloud: string;
+  region: string;
+  timeouts?: { create?: string; update?: string; delete?: string } | undefined;
+  adoptId?: string | undefined;
+};
+
+/** A backend as the generic lifecycle sees it: inputs are records, states opaque. */
+export type ErasedBackend = Backend<LifecycleInputs, unknown>;
+
+/** Forgets a backend's own types; the lifecycle only hands it what the same cloud's check produced. */
+export function erase<Inputs, State>(backend: Backend<Inputs, State>): ErasedBackend {
+  return backend as unknown as ErasedBackend;
+}

@@ -28,6 +28,11 @@ function normalise(value: unknown): unknown {
   return value;
 }
 
+/** True when two input values are the same once empty collections and absence are alike. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return canonicalJson(normalise(a)) === canonicalJson(normalise(b));
+}
+
 /** Compares the fields the rules name; unknown new values count as changes (preview). */
 export function diffFields(
   rules: Record<string, FieldRule>,
@@ -39,8 +44,7 @@ export function diffFields(
   for (const [field, rule] of Object.entries(rules)) {
     const next = news[field];
     if (rule.computed && next === undefined) continue;
-    const differs =
-      containsUnknown(next) || canonicalJson(normalise(olds[field])) !== canonicalJson(normalise(next));
+    const differs = containsUnknown(next) || !sameValue(olds[field], next);
     if (!differs) continue;
     changed.push(field);
     if (rule.change === "replace") replaces.push(field);

@@ -1,48 +1,37 @@
 /**
- * One generic lifecycle that turns a cloud backend into Pulumi's check, diff, create, read, update and
- * delete. It knows Pulumi's contract; it never builds an HTTP request.
+ * One generic lifecycle that turns a cloud module into Pulumi's check, diff, create, read, update
+ * and delete. It knows Pulumi's contract; it never builds an HTTP request.
+ *
+ * State records what the cloud holds: every create, update and adoption ends by reading the object
+ * and recording what the cloud reports, and every update starts from the cloud, not from state.
+ * So after a failed or partial run the next `up` sees the difference and finishes the work: it
+ * waits for an object still pending and re-applies what the cloud does not hold.
  */
-import type { z } from "zod";
+import { CLOUD_NAMES, cloudModule, type CloudModule, type ResourceSpec } from "../clouds/index.js";
 import { systemClock, type Clock } from "../core/clock.js";
 import { formatElapsed, parseDuration } from "../core/duration.js";
-import {
-  isNotFound,
-  mayHaveActed,
-  ProviderError,
-  ResourceFailedError,
-  ValidationError,
-  type CloudName,
-} from "../core/errors.js";
+import { isNotFound, ProviderError, ResourceFailedError, ValidationError } from "../core/errors.js";
 import { tuning } from "../core/settings.js";
 import { containsUnknown } from "../core/unknown.js";
 import { waitFor, type Observation } from "../core/wait.js";
 import { checkInputs, type CheckFailure } from "../schema/check.js";
-import type { ResourceKind } from "../schema/limits.js";
-import type { Backend, FieldRule } from "./backend.js";
-import { canonicalJson, diffFields } from "./diff.js";
+import { normalise } from "../schema/input-schema.js";
+import { kindLabel, type ResourceKind } from "../schema/kinds.js";
+import { noteAdoption, adoptionTaken } from "./adoptions.js";
+import type { ErasedBackend, LifecycleInputs } from "./backend.js";
+import { claim } from "./claims.js";
+import { createOnce } from "./create-once.js";
+import { canonicalJson, diffFields, sameValue } from "./diff.js";
 
 /** Bumped when the shape of outputs changes, so newer code can read older state. */
 export const SCHEMA_VERSION = 1;
 
 export const DEFAULT_TIMEOUTS = { create: "10m", update: "10m", delete: "10m" } as const;
 
-type Inputs = {
-  cloud: CloudName;
-  region: string;
-  timeouts?: { create?: string; update?: string; delete?: string } | undefined;
-  adoptId?: string | undefined;
-};
-type AnyBackend = Backend<Inputs, unknown>;
+/** How many not-found answers a wait for `ready` tolerates right after a create. */
+const NOT_VISIBLE_YET_BUDGET = 3;
 
-export interface ResourceDefinition {
-  kind: ResourceKind;
-  /** "VPC endpoint", for check messages. */
-  kindLabel: string;
-  schema: z.ZodType;
-  /** Each cloud's field rules; diff reads only these, so preview needs no credentials. */
-  fields: Record<CloudName, Record<string, FieldRule>>;
-  backend: (cloud: CloudName, region: string) => AnyBackend;
-}
+type Props = Record<string, unknown>;
 
 export interface DiffResult {
   changes: boolean;
@@ -64,82 +53,135 @@ export class PartialCreateError extends ProviderError {
   }
 }
 
-type Props = Record<string, unknown>;
-
 function withoutEngineKeys(props: Props): Props {
   const { __provider: _provider, ...rest } = props;
   return rest;
-}
-
-/** Properties the engine stores for a resource: normalised inputs plus what the cloud reports. */
-function outputsOf(backend: AnyBackend, inputs: Props, state: unknown): Props {
-  return { ...withoutEngineKeys(inputs), ...backend.outputs(state), schemaVersion: SCHEMA_VERSION };
 }
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+function pick(props: Props, fields: Iterable<string>): Props {
+  return Object.fromEntries([...fields].filter((f) => props[f] !== undefined).map((f) => [f, props[f]]));
+}
+
+/** Which input fields the steps of an update have brought to their new value so far. */
+class AppliedFields {
+  readonly fields = new Set<string>();
+  private readonly remaining = new Map<string, number>();
+  constructor(steps: { fields: readonly string[] }[] = []) {
+    this.expect(steps);
+  }
+  expect(steps: { fields: readonly string[] }[]): void {
+    for (const step of steps)
+      for (const f of step.fields) this.remaining.set(f, (this.remaining.get(f) ?? 0) + 1);
+  }
+  done(step: { fields: readonly string[] }): void {
+    for (const f of step.fields) {
+      const left = (this.remaining.get(f) ?? 1) - 1;
+      this.remaining.set(f, left);
+      if (left === 0) this.fields.add(f);
+    }
+  }
+}
+
+/** One resource kind, on whichever cloud its `cloud` input names. */
 export class Lifecycle {
   constructor(
-    private readonly definition: ResourceDefinition,
+    private readonly kind: ResourceKind,
     private readonly clock: Clock = systemClock,
     private readonly log: (line: string) => void = (line) => console.log(line),
   ) {}
 
-  private parse(props: Props): Inputs {
-    const outcome = checkInputs(this.definition.schema, props, this.definition.kindLabel);
+  private module(cloud: unknown, doing: string): CloudModule {
+    const module = cloudModule(cloud);
+    if (!module) {
+      throw new ValidationError(
+        `${doing} ${kindLabel(this.kind)}: "cloud" must be one of ${CLOUD_NAMES.join(", ")} (got ${JSON.stringify(cloud)})`,
+      );
+    }
+    return module;
+  }
+
+  private parse(props: Props): { inputs: LifecycleInputs; spec: ResourceSpec } {
+    const outcome = checkInputs(this.kind, props);
     if (outcome.failures.length > 0) {
       const detail = outcome.failures.map((f) => `${f.property}: ${f.reason}`).join("; ");
-      throw new ValidationError(`invalid ${this.definition.kindLabel} inputs: ${detail}`);
+      throw new ValidationError(`invalid ${kindLabel(this.kind)} inputs: ${detail}`);
     }
-    return withoutEngineKeys(outcome.inputs as Props) as Inputs;
+    const inputs = withoutEngineKeys(outcome.inputs) as LifecycleInputs;
+    return { inputs, spec: this.module(inputs.cloud, "checking").resources[this.kind] };
   }
 
-  private backendFor(inputs: Inputs): AnyBackend {
-    return this.definition.backend(inputs.cloud, inputs.region);
-  }
-
-  private subject(backend: AnyBackend, id: string): string {
+  private subject(backend: ErasedBackend, id: string): string {
     return `${backend.label} (${id})`;
   }
 
-  private timeout(inputs: Inputs, operation: keyof typeof DEFAULT_TIMEOUTS): number {
-    return parseDuration(inputs.timeouts?.[operation] ?? DEFAULT_TIMEOUTS[operation]);
+  private timeout(timeouts: unknown, operation: keyof typeof DEFAULT_TIMEOUTS): number {
+    const given = (timeouts as Partial<Record<string, string>> | undefined)?.[operation];
+    return parseDuration(given ?? DEFAULT_TIMEOUTS[operation]);
   }
 
-  /** Polling settings shared by both waits, read at call time. */
-  private pacing(backend: AnyBackend, id: string, timeoutMs: number) {
-    const settings = tuning();
+  /** The input fields as the cloud reports them, in the one normal form. */
+  private observed(spec: ResourceSpec, backend: ErasedBackend, state: unknown): Props {
+    return normalise(spec.schema, backend.observe(state));
+  }
+
+  /**
+   * What state records: what the cloud reports for every field it reports, provider-side settings
+   * (timeouts, waitForAcceptance, adoptId) from the inputs, and the computed outputs.
+   */
+  private outputsOf(spec: ResourceSpec, backend: ErasedBackend, inputs: Props, state: unknown): Props {
     return {
+      ...withoutEngineKeys(inputs),
+      ...this.observed(spec, backend, state),
+      ...backend.outputs(state),
+      schemaVersion: SCHEMA_VERSION,
+    };
+  }
+
+  /** Waits until the object is ready; `initial` is a state just read, used before polling again. */
+  private waitReady(
+    backend: ErasedBackend,
+    id: string,
+    inputs: LifecycleInputs,
+    timeoutMs: number,
+    initial?: unknown,
+  ): Promise<unknown> {
+    const settings = tuning();
+    let first = initial;
+    return waitFor<unknown>({
       subject: this.subject(backend, id),
+      target: "ready",
       timeoutMs,
       clock: this.clock,
       minDelayMs: settings.pollMinMs,
       maxDelayMs: settings.pollMaxMs,
       progressEveryMs: settings.progressEveryMs,
       progress: this.log,
-    };
-  }
-
-  private waitReady(backend: AnyBackend, id: string, inputs: Inputs, timeoutMs: number): Promise<unknown> {
-    return waitFor<unknown>({
-      ...this.pacing(backend, id, timeoutMs),
-      target: "ready",
       // Right after a create some clouds answer not found for a moment.
-      notFoundBudget: 3,
+      notFoundBudget: initial === undefined ? NOT_VISIBLE_YET_BUDGET : 0,
       refresh: async (): Promise<Observation<unknown>> => {
-        const state = await backend.find(id);
+        const state = first ?? (await backend.find(id));
+        first = undefined;
         if (state === undefined) return { phase: "gone", status: "not found" };
         return { ...backend.classify(state, inputs), value: state } as Observation<unknown>;
       },
     });
   }
 
-  private async waitGone(backend: AnyBackend, id: string, timeoutMs: number): Promise<void> {
+  private async waitGone(backend: ErasedBackend, id: string, timeoutMs: number): Promise<void> {
+    const settings = tuning();
     await waitFor({
-      ...this.pacing(backend, id, timeoutMs),
+      subject: this.subject(backend, id),
       target: "gone",
+      timeoutMs,
+      clock: this.clock,
+      minDelayMs: settings.pollMinMs,
+      maxDelayMs: settings.pollMaxMs,
+      progressEveryMs: settings.progressEveryMs,
+      progress: this.log,
       refresh: async (): Promise<Observation<unknown>> => {
         const state = await backend.find(id);
         // While deleting, even a "failed" status is only a step towards not found.
@@ -150,25 +192,59 @@ export class Lifecycle {
     });
   }
 
-  check(_olds: Props, news: Props): { inputs: Props; failures: CheckFailure[] } {
-    const outcome = checkInputs(this.definition.schema, news, this.definition.kindLabel);
-    return { inputs: outcome.inputs as Props, failures: outcome.failures };
+  /**
+   * Brings a ready object to the inputs: the in-place fields where the cloud differs, step by step
+   * in the backend's order, then waits until it is ready again. Fields that would need a new object
+   * are left as the cloud has them; state records them, so the next preview shows the replacement.
+   */
+  private async converge(
+    spec: ResourceSpec,
+    backend: ErasedBackend,
+    id: string,
+    ready: unknown,
+    inputs: LifecycleInputs,
+    timeoutMs: number,
+    applied: AppliedFields,
+  ): Promise<unknown> {
+    const observed = this.observed(spec, backend, ready);
+    const { changed } = diffFields(spec.fields, observed, inputs);
+    const inPlace = changed.filter((f) => spec.fields[f]?.change === "update");
+    const steps = backend.plan(id, observed as LifecycleInputs, inputs, inPlace);
+    if (steps.length === 0) return ready;
+    applied.expect(steps);
+    const subject = this.subject(backend, id);
+    for (const [index, step] of steps.entries()) {
+      await step.apply();
+      applied.done(step);
+      if (step.settle && index < steps.length - 1) await this.waitReady(backend, id, inputs, timeoutMs);
+    }
+    this.log(`${subject}: updated ${[...new Set(steps.flatMap((s) => s.fields))].join(", ")}`);
+    return this.waitReady(backend, id, inputs, timeoutMs);
+  }
+
+  check(olds: Props, news: Props): { inputs: Props; failures: CheckFailure[] } {
+    const outcome = checkInputs(this.kind, news);
+    noteAdoption(olds, outcome.inputs);
+    return outcome;
   }
 
   diff(_id: string, olds: Props, news: Props): DiffResult {
-    const cloudChanged = !containsUnknown(news.cloud) && olds.cloud !== news.cloud;
-    if (cloudChanged || containsUnknown(news.cloud)) {
+    if (containsUnknown(news.cloud) || olds.cloud !== news.cloud) {
       return { changes: true, replaces: ["cloud"], deleteBeforeReplace: false };
     }
-    const fields = this.definition.fields[news.cloud as CloudName];
-    const { changed, replaces } = diffFields(fields, olds, news);
+    noteAdoption(olds, news);
+    const spec = this.module(news.cloud, "diffing").resources[this.kind];
+    const before = normalise(spec.schema, withoutEngineKeys(olds));
+    const after = normalise(spec.schema, withoutEngineKeys(news));
+    const { changed, replaces } = diffFields(spec.fields, before, after);
     // A different provider text must reach state, or delete and refresh keep running the old one.
     const providerChanged = news.__provider !== undefined && olds.__provider !== news.__provider;
-    const keepsExclusive = Object.entries(fields).some(
+    const keepsExclusive = Object.entries(spec.fields).some(
       ([field, rule]) =>
         rule.exclusive &&
-        news[field] !== undefined &&
-        canonicalJson(news[field]) === canonicalJson(olds[field]),
+        after[field] !== undefined &&
+        !containsUnknown(after[field]) &&
+        sameValue(after[field], before[field]),
     );
     return {
       changes: changed.length > 0 || providerChanged,
@@ -178,214 +254,220 @@ export class Lifecycle {
   }
 
   async create(props: Props): Promise<{ id: string; outs: Props }> {
-    const inputs = this.parse(props);
-    const backend = this.backendFor(inputs);
-    if (inputs.adoptId) return this.adopt(backend, inputs, inputs.adoptId, props);
+    const { inputs, spec } = this.parse(props);
+    const backend = spec.backend(inputs);
+    if (inputs.adoptId) {
+      if (!adoptionTaken(inputs)) return this.adopt(spec, backend, inputs, inputs.adoptId, props);
+      this.log(
+        `${backend.label}: ${inputs.adoptId} was adopted by an earlier up; its replacement is a new object`,
+      );
+    }
     const started = this.clock.now();
-    const timeoutMs = this.timeout(inputs, "create");
-    const before = backend.listMatching ? await backend.listMatching(inputs) : [];
+    const timeoutMs = this.timeout(inputs.timeouts, "create");
+    const deadline = started + timeoutMs;
+    const settings = tuning();
+    const identityFields = Object.entries(spec.fields)
+      .filter(([f, rule]) => rule.change !== "ignore" && rule.atCreate !== false && inputs[f] !== undefined)
+      .map(([f]) => f);
     let id: string;
     try {
-      id = await backend.create(inputs);
+      id = await createOnce({
+        backend,
+        inputs,
+        matches: (state) => {
+          const observed = this.observed(spec, backend, state);
+          return identityFields.every((f) => sameValue(observed[f], inputs[f]));
+        },
+        identity: identityFields
+          .filter((f) => !sameValue(inputs[f], undefined))
+          .map((f) => `${f}=${canonicalJson(inputs[f])}`)
+          .join(", "),
+        scope: `${inputs.cloud}|${inputs.region}`,
+        deadline,
+        clock: this.clock,
+        pollMinMs: settings.pollMinMs,
+        pollMaxMs: settings.pollMaxMs,
+        log: this.log,
+      });
     } catch (err) {
-      const found = mayHaveActed(err) ? await this.findLostCreate(backend, inputs, before) : undefined;
-      if (found === undefined) {
-        throw new ProviderError(
-          `creating ${backend.label}: ${messageOf(err)}`,
-          "CreateFailed",
-          inputs.cloud,
-          undefined,
-          {
-            cause: err,
-          },
-        );
-      }
-      this.log(
-        `${this.subject(backend, found)}: the create call's answer was lost (${messageOf(err)}); found the object it made`,
-      );
-      id = found;
+      const code = err instanceof ProviderError && err.code.startsWith("Create") ? err.code : "CreateFailed";
+      throw new ProviderError(`creating ${backend.label}: ${messageOf(err)}`, code, inputs.cloud, undefined, {
+        cause: err,
+      });
     }
     this.log(`${this.subject(backend, id)}: create requested`);
+    // Until a read says otherwise, the object holds what the create call set.
+    const fallback: Props = {
+      ...withoutEngineKeys(inputs),
+      status: "unknown",
+      state: "unknown",
+      schemaVersion: SCHEMA_VERSION,
+    };
+    for (const [f, rule] of Object.entries(spec.fields)) if (rule.atCreate === false) delete fallback[f];
     try {
-      let state = await this.waitReady(backend, id, inputs, timeoutMs);
-      if (backend.finishCreate) {
-        await backend.finishCreate(id, inputs, state);
-        state = (await backend.find(id)) ?? state;
-      }
-      this.log(
-        `${this.subject(backend, id)}: ${backend.outputs(state).status} after ${formatElapsed(this.clock.now() - started)}`,
-      );
-      return { id, outs: outputsOf(backend, inputs, state) };
-    } catch (err) {
-      throw await this.partial(
+      const ready = await this.waitReady(backend, id, inputs, deadline - this.clock.now());
+      const final = await this.converge(
+        spec,
         backend,
         id,
+        ready,
         inputs,
-        props.__provider,
-        `creating ${this.subject(backend, id)}`,
-        err,
+        Math.max(0, deadline - this.clock.now()),
+        new AppliedFields(),
       );
-    }
-  }
-
-  /** The one object that appeared since `before` and matches the inputs; several is an error. */
-  private async findLostCreate(
-    backend: AnyBackend,
-    inputs: Inputs,
-    before: string[],
-  ): Promise<string | undefined> {
-    if (!backend.listMatching) return undefined;
-    const fresh = (await backend.listMatching(inputs)).filter((id) => !before.includes(id));
-    if (fresh.length > 1) {
-      throw new ProviderError(
-        `creating ${backend.label}: the create call's answer was lost and ${fresh.length} new matching objects exist (${fresh.join(", ")}); adopt the right one with adoptId and delete the others`,
-        "CreateAmbiguous",
-        inputs.cloud,
+      this.log(
+        `${this.subject(backend, id)}: ${backend.outputs(final).status} after ${formatElapsed(this.clock.now() - started)}`,
       );
+      return { id, outs: this.outputsOf(spec, backend, inputs, final) };
+    } catch (err) {
+      throw await this.partial(spec, backend, id, inputs, fallback, props.__provider, "creating", err);
     }
-    return fresh[0];
   }
 
   /** Takes over an existing object after checking that what cannot change in place matches. */
   private async adopt(
-    backend: AnyBackend,
-    inputs: Inputs,
+    spec: ResourceSpec,
+    backend: ErasedBackend,
+    inputs: LifecycleInputs,
     id: string,
     props: Props,
   ): Promise<{ id: string; outs: Props }> {
     const subject = this.subject(backend, id);
     const state = await backend.find(id);
-    if (state === undefined)
-      throw new ValidationError(`adopting ${subject}: it does not exist in ${inputs.region}`);
-    const observed = backend.observedInputs(state) as Props;
-    const { changed, replaces } = diffFields(backend.fields, observed, inputs as Props);
+    if (state === undefined) {
+      throw new ValidationError(
+        `adopting ${subject}: it does not exist in ${inputs.region} (if an earlier up replaced or deleted it, remove adoptId)`,
+      );
+    }
+    const observed = this.observed(spec, backend, state);
+    const { replaces } = diffFields(spec.fields, observed, inputs);
     if (replaces.length > 0) {
       const differences = replaces
-        .map(
-          (f) =>
-            `${f}: cloud has ${canonicalJson(observed[f])}, program has ${canonicalJson((inputs as Props)[f])}`,
-        )
+        .map((f) => `${f}: cloud has ${canonicalJson(observed[f])}, program has ${canonicalJson(inputs[f])}`)
         .join("; ");
       throw new ValidationError(
         `adopting ${subject}: these fields differ and cannot change in place: ${differences}`,
       );
     }
-    const inPlace = changed.filter((f) => backend.fields[f]?.change === "update");
-    if (inPlace.length > 0) {
-      this.log(`${subject}: adopting and updating ${inPlace.join(", ")} to match the program`);
-      try {
-        await backend.update(id, { ...inputs, ...observed } as Inputs, inputs, inPlace);
-        const settled = await this.waitReady(backend, id, inputs, this.timeout(inputs, "update"));
-        return { id, outs: outputsOf(backend, inputs, settled) };
-      } catch (err) {
-        throw await this.partial(backend, id, inputs, props.__provider, `adopting ${subject}`, err);
-      }
+    claim(`${inputs.cloud}|${inputs.region}`, id);
+    const timeoutMs = this.timeout(inputs.timeouts, "create");
+    const fallback = {
+      ...withoutEngineKeys(inputs),
+      ...observed,
+      ...backend.outputs(state),
+      schemaVersion: SCHEMA_VERSION,
+    };
+    try {
+      const ready = await this.waitReady(backend, id, inputs, timeoutMs, state);
+      const final = await this.converge(spec, backend, id, ready, inputs, timeoutMs, new AppliedFields());
+      this.log(`${subject}: adopted`);
+      return { id, outs: this.outputsOf(spec, backend, inputs, final) };
+    } catch (err) {
+      throw await this.partial(spec, backend, id, inputs, fallback, props.__provider, "adopting", err);
     }
-    this.log(`${subject}: adopted`);
-    return { id, outs: outputsOf(backend, inputs, state) };
   }
 
-  /** Wraps a failure after the object exists, carrying id and properties for the engine. */
+  /**
+   * Wraps a failure after the object exists, carrying id and properties for the engine: what a
+   * fresh read reports, or what is known without one.
+   */
   private async partial(
-    backend: AnyBackend,
+    spec: ResourceSpec,
+    backend: ErasedBackend,
     id: string,
-    inputs: Inputs,
+    inputs: LifecycleInputs,
+    fallback: Props,
     providerText: unknown,
-    action: string,
+    doing: string,
     err: unknown,
   ): Promise<PartialCreateError> {
-    let properties: Props = { ...withoutEngineKeys(inputs as Props), schemaVersion: SCHEMA_VERSION };
+    let properties = fallback;
     try {
       const state = await backend.find(id);
-      if (state !== undefined) properties = outputsOf(backend, inputs, state);
+      if (state !== undefined) properties = this.outputsOf(spec, backend, inputs, state);
     } catch {
       // The error being reported matters more than a fresher snapshot.
     }
     // The host does not add the provider to these properties; without it the engine cannot run
     // delete or refresh on the recorded resource.
-    if (providerText !== undefined) properties.__provider = providerText;
-    const message = `${action}: ${messageOf(err)}`;
+    if (providerText !== undefined) properties = { ...properties, __provider: providerText };
+    const message = `${doing} ${this.subject(backend, id)}: ${messageOf(err)}`;
     return new PartialCreateError(message, id, properties, [message], err);
   }
 
   async read(id: string, props: Props): Promise<{ id?: string; props?: Props; inputs?: Props }> {
     const known = withoutEngineKeys(props);
     if (known.cloud === undefined || known.region === undefined) {
-      throw new ValidationError(
-        `reading ${this.definition.kindLabel} ${id}: "cloud" and "region" are required`,
-      );
+      throw new ValidationError(`reading ${kindLabel(this.kind)} ${id}: "cloud" and "region" are required`);
     }
-    const backend = this.definition.backend(known.cloud as CloudName, String(known.region));
+    const spec = this.module(known.cloud, "reading").resources[this.kind];
+    const backend = spec.backend({ ...known, region: String(known.region) });
     const state = await backend.find(id);
     if (state === undefined) return {};
-    const observed = backend.observedInputs(state) as Props;
     // Provider-side settings (timeouts, waitForAcceptance) are not in the cloud; keep what state had.
-    const inputs = { ...pickInputFields(backend, known), ...observed };
+    const inputs = normalise(spec.schema, {
+      ...pick(known, Object.keys(spec.fields)),
+      ...backend.observe(state),
+    });
     return { id, props: { ...inputs, ...backend.outputs(state), schemaVersion: SCHEMA_VERSION }, inputs };
   }
 
   async update(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
-    const inputs = this.parse(news);
-    const backend = this.backendFor(inputs);
-    const { changed } = diffFields(backend.fields, olds, inputs as Props);
-    const cloudChanges = changed.filter((f) => backend.fields[f]?.change === "update");
-    if (cloudChanges.length === 0) {
-      return {
-        outs: {
-          ...withoutEngineKeys(olds),
-          ...withoutEngineKeys(inputs as Props),
-          schemaVersion: SCHEMA_VERSION,
-        },
-      };
-    }
+    const { inputs, spec } = this.parse(news);
+    const backend = spec.backend(inputs);
     const subject = this.subject(backend, id);
-    const from = { ...withoutEngineKeys(olds) } as Inputs;
+    const timeoutMs = this.timeout(inputs.timeouts, "update");
+    const applied = new AppliedFields();
     try {
-      await backend.update(id, from, inputs, cloudChanges);
-      this.log(`${subject}: updated ${cloudChanges.join(", ")}`);
-      const state = await this.waitReady(backend, id, inputs, this.timeout(inputs, "update"));
-      return { outs: outputsOf(backend, inputs, state) };
+      const current = await backend.find(id);
+      if (current === undefined) throw new ResourceFailedError("it does not exist", "not found", "");
+      // An object a failed run left pending is waited for; one found failed stops with the reason.
+      const ready = await this.waitReady(backend, id, inputs, timeoutMs, current);
+      const final = await this.converge(spec, backend, id, ready, inputs, timeoutMs, applied);
+      return { outs: this.outputsOf(spec, backend, inputs, final) };
     } catch (err) {
       if (isNotFound(err) || (err instanceof ResourceFailedError && err.state === "not found")) {
         throw new ProviderError(
           `updating ${subject}: it no longer exists in the cloud; run \`pulumi refresh\` to drop it from state, then \`pulumi up\` to create it again`,
           "UpdateGone",
-          backend.cloud,
+          inputs.cloud,
           undefined,
           { cause: err },
         );
       }
-      throw await this.partial(backend, id, inputs, news.__provider, `updating ${subject}`, err);
+      // Without a fresh read: what state had, with the fields whose calls went through.
+      const fallback = {
+        ...withoutEngineKeys(olds),
+        ...pick(inputs, applied.fields),
+        ...pick(
+          inputs,
+          Object.keys(spec.fields).filter((f) => spec.fields[f]?.change === "ignore"),
+        ),
+        schemaVersion: SCHEMA_VERSION,
+      };
+      throw await this.partial(spec, backend, id, inputs, fallback, news.__provider, "updating", err);
     }
   }
 
   async delete(id: string, props: Props): Promise<void> {
     const known = withoutEngineKeys(props);
-    const backend = this.definition.backend(known.cloud as CloudName, String(known.region));
-    const timeouts = (known.timeouts ?? undefined) as Inputs["timeouts"];
-    const timeoutMs = parseDuration(timeouts?.delete ?? DEFAULT_TIMEOUTS.delete);
+    const spec = this.module(known.cloud, "deleting").resources[this.kind];
+    const backend = spec.backend({ ...known, region: String(known.region) });
     const subject = this.subject(backend, id);
     try {
       await backend.delete(id);
-      await this.waitGone(backend, id, timeoutMs);
+      await this.waitGone(backend, id, this.timeout(known.timeouts, "delete"));
     } catch (err) {
       throw new ProviderError(
         `deleting ${subject}: ${messageOf(err)}`,
         "DeleteFailed",
-        backend.cloud,
+        String(known.cloud),
         undefined,
-        { cause: err },
+        {
+          cause: err,
+        },
       );
     }
     this.log(`${subject}: deleted`);
   }
-}
-
-/** The input fields (by the backend's rules) present in stored properties. */
-function pickInputFields(backend: AnyBackend, props: Props): Props {
-  return Object.fromEntries(
-    Object.keys(backend.fields)
-      .filter((f) => props[f] !== undefined)
-      .map((f) => [f, props[f]]),
-  );
 }

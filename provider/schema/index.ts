@@ -1,9 +1,15 @@
 /** Input schemas and limits, shared by the provider's check and the policy pack. */
-export * from "./limits.js";
-export * from "./endpoint.js";
-export * from "./endpoint-service.js";
-export { tagProblems, kindLabel, type TagProblem } from "./common.js";
-export { checkInputs, type CheckFailure, type CheckOutcome } from "./check.js";
+export { RESOURCE_KINDS, kindLabel, type ResourceKind } from "./kinds.js";
+export { TAG_LIMITS, TAG_CLOUD_LABEL, tagProblems, type TagCloud } from "./known-clouds.js";
+export {
+  characterCount,
+  UNREPRESENTABLE_TAG_KEY,
+  unrepresentableTagKeyMessage,
+  type TagLimits,
+  type TagProblem,
+} from "./tags.js";
+export { isStandardIpv4, ipv4CidrProblem } from "./addresses.js";
+export { CLOUD_NAMES, type CloudName } from "../clouds/index.js";
 export {
   RESERVED_CIDR,
   overlapsReserved,

@@ -1,9 +1,12 @@
-import { endpointFields as huaweiEndpointFields } from "../../provider/clouds/huaweicloud/endpoint.js";
-import { serviceFields as huaweiServiceFields } from "../../provider/clouds/huaweicloud/endpoint-service.js";
-import { endpointFields as tencentEndpointFields } from "../../provider/clouds/tencentcloud/endpoint.js";
-import { serviceFields as tencentServiceFields } from "../../provider/clouds/tencentcloud/endpoint-service.js";
+import { huaweicloud } from "../../provider/clouds/huaweicloud/index.js";
+import { tencentcloud } from "../../provider/clouds/tencentcloud/index.js";
 import { UNKNOWN } from "../../provider/core/unknown.js";
 import { canonicalJson, diffFields } from "../../provider/resources/diff.js";
+
+const huaweiEndpointFields = huaweicloud.resources.endpoint.fields;
+const huaweiServiceFields = huaweicloud.resources.endpointService.fields;
+const tencentEndpointFields = tencentcloud.resources.endpoint.fields;
+const tencentServiceFields = tencentcloud.resources.endpointService.fields;
 
 const hwEndpoint = {
   cloud: "huaweicloud",
@@ -119,9 +122,7 @@ describe("diff rules", () => {
 describe("Lifecycle.diff", () => {
   test("needs no credentials, and deletes first when a replacement keeps an exclusive value", async () => {
     const { Lifecycle } = await import("../../provider/resources/lifecycle.js");
-    const { endpointDefinition, endpointServiceDefinition } =
-      await import("../../provider/resources/definitions.js");
-    const endpoints = new Lifecycle(endpointDefinition);
+    const endpoints = new Lifecycle("endpoint");
     const fixedIp = { ...hwEndpoint, privateIp: "10.0.0.8" };
     expect(endpoints.diff("id", fixedIp, { ...fixedIp, enableDns: true })).toEqual({
       changes: true,
@@ -133,7 +134,7 @@ describe("Lifecycle.diff", () => {
     ).toMatchObject({
       deleteBeforeReplace: false,
     });
-    const services = new Lifecycle(endpointServiceDefinition);
+    const services = new Lifecycle("endpointService");
     const svc = {
       cloud: "huaweicloud",
       region: "cn-north-4",

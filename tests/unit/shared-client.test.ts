@@ -1,7 +1,10 @@
-import { createClient as huaweiClient } from "../../provider/clouds/huaweicloud/client.js";
+import { huaweiProfile } from "../../provider/clouds/huaweicloud/index.js";
+import { createClient } from "../../provider/clouds/vpcep-v1/client.js";
 import { createClient as tencentClient } from "../../provider/clouds/tencentcloud/client.js";
 import { bucketCount } from "../../provider/core/rate-limit.js";
 import { setConfigSource, tuning } from "../../provider/core/settings.js";
+
+const huaweiClient = (region: string) => createClient(huaweiProfile, region);
 
 describe("one client-side rate limiter per cloud, region and account", () => {
   const config: Record<string, string> = {

@@ -1,27 +1,30 @@
 /**
- * The Tencent Cloud VPC client: `POST /` with `X-TC-Action`, JSON bodies, TC3-HMAC-SHA256.
- * One transport per (region, account) is shared by every resource in the host process.
+ * Tencent Cloud as an RPC family member: `POST /` of `vpc.tencentcloudapi.com` with `X-TC-Action`,
+ * a JSON body and TC3-HMAC-SHA256; results inside `{"Response": …}`.
  */
 import { systemClock, type Clock } from "../../core/clock.js";
-import { sharedTransport, type SignableRequest } from "../../core/http.js";
-import { tencentCredentials, type TencentCredentials } from "../../core/settings.js";
+import type { SignableRequest } from "../../core/http.js";
+import { readSettings } from "../../core/settings.js";
+import { createRpcClient, type RpcClient } from "../rpc/client.js";
+import { jsonBodyEncoding } from "../rpc/encode.js";
 import { classifyResponse } from "./errors.js";
+import { TENCENT_SETTINGS } from "./settings.js";
 import { authorization } from "./sign.js";
 
 export const API_VERSION = "2017-03-12";
 const SERVICE = "vpc";
+export const DEFAULT_ENDPOINT = "https://vpc.tencentcloudapi.com";
 
-export interface TencentClient {
-  region: string;
-  /** Calls an action; `idempotent` marks reads, modifies and deletes that may be resent. */
-  call<T>(action: string, params: Record<string, unknown>, idempotent: boolean): Promise<T>;
+export type TencentClient = RpcClient;
+
+type Credentials = ReturnType<typeof credentials>;
+
+/** Tencent Cloud API keys, read now (at call time, in the host). */
+export function credentials() {
+  return readSettings(TENCENT_SETTINGS);
 }
 
-export function baseUrl(credentials: TencentCredentials): string {
-  return (credentials.endpoint ?? "https://vpc.tencentcloudapi.com").replace(/\/+$/, "");
-}
-
-function signer(credentials: TencentCredentials, region: string, clock: Clock) {
+function signer(credentials: Credentials, region: string, clock: Clock) {
   return (request: SignableRequest) => {
     const headers = request.headers;
     const timestamp = Math.floor(clock.now() / 1000);
@@ -43,28 +46,20 @@ function signer(credentials: TencentCredentials, region: string, clock: Clock) {
   };
 }
 
-/** A client for one region, with credentials read now (at call time, in the host). */
+/** A client for one region. */
 export function createClient(region: string, clock: Clock = systemClock): TencentClient {
-  const credentials = tencentCredentials();
-  const url = new URL(baseUrl(credentials) + "/");
-  const key = `tencentcloud|${region}|${credentials.secretId}|${url.origin}`;
-  const bound = sharedTransport(
-    key,
-    { cloud: "tencentcloud", sign: signer(credentials, region, clock), classify: classifyResponse },
+  const keys = credentials();
+  const base = new URL((keys.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, "") + "/");
+  return createRpcClient(
+    {
+      cloud: "tencentcloud",
+      transportKey: `tencentcloud|${region}|${keys.secretId}|${base.origin}`,
+      encoding: jsonBodyEncoding(base, (action) => ({ "x-tc-action": action })),
+      sign: signer(keys, region, clock),
+      classify: classifyResponse,
+      result: (body) => (JSON.parse(body) as { Response: unknown }).Response,
+    },
+    region,
     clock,
   );
-  return {
-    region,
-    async call<T>(action: string, params: Record<string, unknown>, idempotent: boolean): Promise<T> {
-      const response = await bound.send({
-        method: "POST",
-        url,
-        headers: { "x-tc-action": action },
-        body: JSON.stringify(params),
-        operation: action,
-        idempotent,
-      });
-      return (JSON.parse(response.body) as { Response: T }).Response;
-    },
-  };
 }

@@ -3,44 +3,54 @@
  * @link https://www.tencentcloud.com/document/api/215/54680
  */
 import { orUndefined } from "../../core/errors.js";
-import type { Backend, CommonOutputs } from "../../resources/backend.js";
-import type { TencentServiceInputs } from "../../schema/endpoint-service.js";
+import type { Backend, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
 import { createClient, type TencentClient } from "./client.js";
+import { addressTypeParam } from "./endpoint.js";
 import { findServiceStateById, findServices } from "./find.js";
+import type { TencentServiceInputs } from "./schema.js";
 import { fromTagList, toTagList } from "./tags.js";
 import type { TencentService, TencentServiceState } from "./types.js";
 
 export const SERVICE_LABEL = "Tencent Cloud VPC Endpoint Service";
 
-export const serviceFields: Backend<TencentServiceInputs, TencentServiceState>["fields"] = {
+const MODIFY = "ModifyVpcEndPointServiceAttribute";
+
+export const serviceFields: Record<string, FieldRule> = {
   cloud: { change: "replace" },
   region: { change: "replace" },
   vpcId: { change: "replace" },
   serviceType: { change: "replace" },
+  ipAddressType: { change: "replace" },
+  // The VPC API sets tags only at creation.
   tags: { change: "replace" },
-  serviceName: { change: "update", call: "ModifyVpcEndPointServiceAttribute" },
-  approvalRequired: { change: "update", call: "ModifyVpcEndPointServiceAttribute" },
-  serviceInstanceId: { change: "update", call: "ModifyVpcEndPointServiceAttribute" },
+  serviceName: { change: "update", call: MODIFY },
+  approvalRequired: { change: "update", call: MODIFY },
+  serviceInstanceId: { change: "update", call: MODIFY },
   permissions: {
     change: "update",
     call: "CreateVpcEndPointServiceWhiteList / DeleteVpcEndPointServiceWhiteList",
+    atCreate: false,
   },
   timeouts: { change: "ignore" },
   adoptId: { change: "ignore" },
 };
 
-export function tencentServiceBackend(region: string, client: TencentClient = createClient(region)) {
-  async function addPermissions(id: string, uins: string[]) {
-    for (const uin of uins) {
-      await client.call("CreateVpcEndPointServiceWhiteList", { UserUin: uin, EndPointServiceId: id }, false);
-    }
-  }
+/** Input field → `ModifyVpcEndPointServiceAttribute` parameter. */
+const MODIFY_FIELDS: Record<string, (inputs: TencentServiceInputs) => [string, unknown]> = {
+  serviceName: (i) => ["EndPointServiceName", i.serviceName],
+  // Sent explicitly: a dropped false once made Terraform ignore "approval required".
+  approvalRequired: (i) => ["AutoAcceptFlag", !i.approvalRequired],
+  serviceInstanceId: (i) => ["ServiceInstanceId", i.serviceInstanceId],
+};
 
-  const backend: Backend<TencentServiceInputs, TencentServiceState> = {
-    cloud: "tencentcloud",
-    kind: "endpointService",
+export function tencentServiceBackend(
+  region: string,
+  ipAddressType: unknown,
+  client: TencentClient = createClient(region),
+): Backend<TencentServiceInputs, TencentServiceState> {
+  const family = addressTypeParam(ipAddressType);
+  return {
     label: SERVICE_LABEL,
-    fields: serviceFields,
 
     async create(inputs) {
       const created = await client.call<{ EndPointService: TencentService }>(
@@ -48,10 +58,10 @@ export function tencentServiceBackend(region: string, client: TencentClient = cr
         {
           VpcId: inputs.vpcId,
           EndPointServiceName: inputs.serviceName,
-          // Sent explicitly: a dropped false once made Terraform ignore "approval required".
           AutoAcceptFlag: !inputs.approvalRequired,
           ServiceInstanceId: inputs.serviceInstanceId,
           ServiceType: inputs.serviceType,
+          IpAddressType: inputs.ipAddressType,
           ...(Object.keys(inputs.tags).length > 0 ? { Tags: toTagList(inputs.tags) } : {}),
         },
         false,
@@ -59,21 +69,14 @@ export function tencentServiceBackend(region: string, client: TencentClient = cr
       return created.EndPointService.EndPointServiceId;
     },
 
-    async finishCreate(id, inputs, state) {
-      await addPermissions(
-        id,
-        inputs.permissions.filter((p) => !state.permissions.includes(p)),
-      );
-    },
-
-    async listMatching(inputs) {
+    async listCandidates(inputs) {
       const services = await findServices(client, [{ Name: "service-name", Values: [inputs.serviceName] }]);
-      return services
-        .filter((s) => s.VpcId === inputs.vpcId && s.ServiceInstanceId === inputs.serviceInstanceId)
-        .map((s) => s.EndPointServiceId);
+      // The whitelist is set after create and identifies nothing.
+      return services.map((service) => ({ service, permissions: [] }));
     },
 
-    find: (id) => findServiceStateById(client, id),
+    find: (id) => findServiceStateById(client, id, family),
+    idOf: ({ service }) => service.EndPointServiceId,
 
     classify: () => ({ phase: "ready", status: "AVAILABLE" }),
 
@@ -84,62 +87,85 @@ export function tencentServiceBackend(region: string, client: TencentClient = cr
         state: "available",
         endpointServiceName: service.ServiceName,
         ...(service.ServiceVip ? { serviceVip: service.ServiceVip } : {}),
+        ...(service.ServiceOwner ? { serviceOwner: service.ServiceOwner } : {}),
         ...(service.CreateTime ? { createdAt: service.CreateTime } : {}),
       };
     },
 
-    observedInputs({ service, permissions }) {
+    observe({ service, permissions }) {
       return {
         cloud: "tencentcloud",
         region,
         vpcId: service.VpcId,
         serviceInstanceId: service.ServiceInstanceId,
-        serviceType: (service.ServiceType ?? "CLB") as TencentServiceInputs["serviceType"],
+        serviceType: service.ServiceType ?? "CLB",
         serviceName: service.ServiceName,
         approvalRequired: !service.AutoAcceptFlag,
-        permissions: [...permissions].sort(),
+        permissions,
+        // The API reports no address type; the service's VIP tells it.
+        ...(service.ServiceVip ? { ipAddressType: service.ServiceVip.includes(":") ? "Ipv6" : "Ipv4" } : {}),
         tags: fromTagList(service.TagSet),
       };
     },
 
-    async update(id, from, to, changed) {
-      const modify = ["serviceName", "approvalRequired", "serviceInstanceId"].filter((f) =>
-        changed.includes(f),
-      );
+    plan(id, from, to, changed) {
+      const steps: UpdateStep[] = [];
+      const modify = changed.filter((f) => f in MODIFY_FIELDS);
       if (modify.length > 0) {
-        await client.call(
-          "ModifyVpcEndPointServiceAttribute",
-          {
-            EndPointServiceId: id,
-            // VpcId is required by the call even though it cannot change.
-            VpcId: to.vpcId,
-            ...(modify.includes("serviceName") ? { EndPointServiceName: to.serviceName } : {}),
-            ...(modify.includes("approvalRequired") ? { AutoAcceptFlag: !to.approvalRequired } : {}),
-            ...(modify.includes("serviceInstanceId") ? { ServiceInstanceId: to.serviceInstanceId } : {}),
-          },
-          true,
-        );
+        steps.push({
+          fields: modify,
+          call: MODIFY,
+          apply: () =>
+            client.call(
+              MODIFY,
+              {
+                EndPointServiceId: id,
+                // VpcId is required by the call even though it cannot change.
+                VpcId: to.vpcId,
+                ...Object.fromEntries(modify.map((f) => MODIFY_FIELDS[f]!(to))),
+                ...family,
+              },
+              true,
+            ),
+        });
       }
       if (changed.includes("permissions")) {
         const removed = from.permissions.filter((p) => !to.permissions.includes(p));
+        const added = to.permissions.filter((p) => !from.permissions.includes(p));
         if (removed.length > 0) {
-          await client.call(
-            "DeleteVpcEndPointServiceWhiteList",
-            { UserUin: removed, EndPointServiceId: id },
-            true,
-          );
+          steps.push({
+            fields: ["permissions"],
+            call: "DeleteVpcEndPointServiceWhiteList",
+            apply: () =>
+              client.call(
+                "DeleteVpcEndPointServiceWhiteList",
+                { UserUin: removed, EndPointServiceId: id },
+                true,
+              ),
+          });
         }
-        await addPermissions(
-          id,
-          to.permissions.filter((p) => !from.permissions.includes(p)),
-        );
+        // One account per call: the create takes a single UserUin.
+        for (const uin of added) {
+          steps.push({
+            fields: ["permissions"],
+            call: "CreateVpcEndPointServiceWhiteList",
+            apply: () =>
+              client.call(
+                "CreateVpcEndPointServiceWhiteList",
+                { UserUin: uin, EndPointServiceId: id },
+                false,
+              ),
+          });
+        }
       }
+      return steps;
     },
 
     async delete(id) {
       // Deleting what is already gone is success.
-      await orUndefined(() => client.call("DeleteVpcEndPointService", { EndPointServiceId: id }, true));
+      await orUndefined(() =>
+        client.call("DeleteVpcEndPointService", { EndPointServiceId: id, ...family }, true),
+      );
     },
   };
-  return backend;
 }

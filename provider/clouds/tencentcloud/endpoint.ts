@@ -3,33 +3,40 @@
  * @link https://www.tencentcloud.com/document/api/215/54679
  */
 import { orUndefined } from "../../core/errors.js";
-import type { Backend, Classified, CommonOutputs } from "../../resources/backend.js";
-import type { TencentEndpointInputs } from "../../schema/endpoint.js";
+import type { Backend, Classified, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
 import { createClient, type TencentClient } from "./client.js";
 import { findEndpointById, findEndpoints, findServiceById } from "./find.js";
+import type { TencentEndpointInputs } from "./schema.js";
 import { fromTagList, toTagList } from "./tags.js";
 import { EndpointState, ZERO_TIME, type TencentEndpoint } from "./types.js";
 
 export const ENDPOINT_LABEL = "Tencent Cloud VPC Endpoint";
 
-/** The endpoint, and whether its service accepts automatically (unknown when the service is not visible). */
+/**
+ * The endpoint, and whether its service accepts automatically: undefined when the service is not
+ * visible to the endpoint's account (another account's service), so nothing can be inferred.
+ */
 export interface TencentEndpointState {
   endpoint: TencentEndpoint;
   serviceAutoAccepts?: boolean;
 }
 
-export const endpointFields: Backend<TencentEndpointInputs, TencentEndpointState>["fields"] = {
+export const endpointFields: Record<string, FieldRule> = {
   cloud: { change: "replace" },
   region: { change: "replace" },
   vpcId: { change: "replace" },
   subnetId: { change: "replace" },
   serviceId: { change: "replace" },
+  ipAddressType: { change: "replace" },
   privateIp: { change: "replace", computed: true, exclusive: true },
+  // The VPC API sets tags only at creation.
   tags: { change: "replace" },
   name: { change: "update", call: "ModifyVpcEndPointAttribute" },
+  // Create binds one group; the ordered list is set once the endpoint exists.
   securityGroupIds: {
     change: "update",
     call: "ModifyVpcEndPointAttribute / DisassociateVpcEndPointSecurityGroups",
+    atCreate: false,
   },
   waitForAcceptance: { change: "ignore" },
   timeouts: { change: "ignore" },
@@ -37,8 +44,9 @@ export const endpointFields: Backend<TencentEndpointInputs, TencentEndpointState
 };
 
 /**
- * PENDING means "waiting for the owner" only when the service wants approval; with auto-accept it
- * is a step on the way to ACTIVE, so we keep waiting.
+ * PENDING means "waiting for the owner" unless the service accepts automatically: then it is a
+ * step on the way to ACTIVE, so the wait goes on. Only the cloud's ACTIVE (or, without
+ * `waitForAcceptance`, a PENDING the owner must act on) is ready.
  */
 export function classifyEndpoint(
   { endpoint, serviceAutoAccepts }: TencentEndpointState,
@@ -69,15 +77,22 @@ const STATE: Record<string, string> = {
   FAILED: "failed",
 };
 
-export function tencentEndpointBackend(region: string, client: TencentClient = createClient(region)) {
-  const backend: Backend<TencentEndpointInputs, TencentEndpointState> = {
-    cloud: "tencentcloud",
-    kind: "endpoint",
+/** `IpAddressType` for calls about an existing endpoint: sent for IPv6 ones, the default is Ipv4. */
+export function addressTypeParam(ipAddressType: unknown): { IpAddressType?: string } {
+  return ipAddressType === "Ipv6" ? { IpAddressType: "Ipv6" } : {};
+}
+
+export function tencentEndpointBackend(
+  region: string,
+  ipAddressType: unknown,
+  client: TencentClient = createClient(region),
+): Backend<TencentEndpointInputs, TencentEndpointState> {
+  const family = addressTypeParam(ipAddressType);
+  return {
     label: ENDPOINT_LABEL,
-    fields: endpointFields,
 
     async create(inputs) {
-      const [firstGroup] = inputs.securityGroupIds;
+      const [primary] = inputs.securityGroupIds;
       const created = await client.call<{ EndPoint: TencentEndpoint }>(
         "CreateVpcEndPoint",
         {
@@ -85,9 +100,10 @@ export function tencentEndpointBackend(region: string, client: TencentClient = c
           SubnetId: inputs.subnetId,
           EndPointName: inputs.name,
           EndPointServiceId: inputs.serviceId,
+          IpAddressType: inputs.ipAddressType,
           ...(inputs.privateIp ? { EndPointVip: inputs.privateIp } : {}),
-          // Create binds one group; the rest go through Modify once the endpoint exists.
-          ...(firstGroup ? { SecurityGroupId: firstGroup } : {}),
+          // Create binds one group, the primary; the rest follow once the endpoint exists.
+          ...(primary ? { SecurityGroupId: primary } : {}),
           ...(Object.keys(inputs.tags).length > 0 ? { Tags: toTagList(inputs.tags) } : {}),
         },
         false,
@@ -95,34 +111,30 @@ export function tencentEndpointBackend(region: string, client: TencentClient = c
       return created.EndPoint.EndPointId;
     },
 
-    async finishCreate(id, inputs, { endpoint }) {
-      const current = [...(endpoint.GroupSet ?? [])].sort();
-      if (inputs.securityGroupIds.length > 0 && current.join() !== inputs.securityGroupIds.join()) {
-        await client.call(
-          "ModifyVpcEndPointAttribute",
-          { EndPointId: id, SecurityGroupIds: inputs.securityGroupIds },
-          true,
-        );
-      }
-    },
-
-    async listMatching(inputs) {
-      const endpoints = await findEndpoints(client, [
-        { Name: "vpc-id", Values: [inputs.vpcId] },
-        { Name: "end-point-service-id", Values: [inputs.serviceId] },
-        { Name: "end-point-name", Values: [inputs.name] },
-      ]);
-      return endpoints.filter((e) => e.SubnetId === inputs.subnetId).map((e) => e.EndPointId);
+    async listCandidates(inputs) {
+      const endpoints = await findEndpoints(
+        client,
+        [
+          { Name: "vpc-id", Values: [inputs.vpcId] },
+          { Name: "end-point-service-id", Values: [inputs.serviceId] },
+          { Name: "end-point-name", Values: [inputs.name] },
+        ],
+        addressTypeParam(inputs.ipAddressType),
+      );
+      return endpoints.map((endpoint) => ({ endpoint }));
     },
 
     async find(id) {
-      const endpoint = await findEndpointById(client, id);
+      const endpoint = await findEndpointById(client, id, family);
       if (!endpoint) return undefined;
       if (endpoint.State !== EndpointState.Pending) return { endpoint };
-      const service = await findServiceById(client, endpoint.EndPointServiceId).catch(() => undefined);
+      // A failure here is a failure: guessing "not auto-accepting" would call a PENDING endpoint
+      // ready that the cloud is about to accept.
+      const service = await findServiceById(client, endpoint.EndPointServiceId);
       return service ? { endpoint, serviceAutoAccepts: service.AutoAcceptFlag } : { endpoint };
     },
 
+    idOf: ({ endpoint }) => endpoint.EndPointId,
     classify: classifyEndpoint,
 
     outputs({ endpoint }): CommonOutputs {
@@ -134,13 +146,16 @@ export function tencentEndpointBackend(region: string, client: TencentClient = c
         dnsNames: [],
         endpointServiceName: endpoint.ServiceName ?? "",
         ...(endpoint.ServiceVip ? { serviceVip: endpoint.ServiceVip } : {}),
+        ...(endpoint.ServiceVpcId ? { serviceVpcId: endpoint.ServiceVpcId } : {}),
+        ...(endpoint.EndPointOwner ? { endpointOwner: endpoint.EndPointOwner } : {}),
         ...(endpoint.CreateTime && endpoint.CreateTime !== ZERO_TIME
           ? { createdAt: endpoint.CreateTime }
           : {}),
       };
     },
 
-    observedInputs({ endpoint }) {
+    observe({ endpoint }) {
+      const vip = endpoint.EndPointVip || undefined;
       return {
         cloud: "tencentcloud",
         region,
@@ -148,40 +163,55 @@ export function tencentEndpointBackend(region: string, client: TencentClient = c
         subnetId: endpoint.SubnetId,
         serviceId: endpoint.EndPointServiceId,
         name: endpoint.EndPointName,
-        ...(endpoint.EndPointVip ? { privateIp: endpoint.EndPointVip } : {}),
-        securityGroupIds: [...(endpoint.GroupSet ?? [])].sort(),
+        // The API reports no address type; the address tells it.
+        ...(vip ? { privateIp: vip, ipAddressType: vip.includes(":") ? "Ipv6" : "Ipv4" } : {}),
+        securityGroupIds: endpoint.GroupSet ?? [],
         tags: fromTagList(endpoint.TagSet),
       };
     },
 
-    async update(id, from, to, changed) {
+    plan(id, from, to, changed) {
+      const steps: UpdateStep[] = [];
       const rename = changed.includes("name");
       const regroup = changed.includes("securityGroupIds");
-      if (regroup && to.securityGroupIds.length === 0) {
+      if (regroup && to.securityGroupIds.length === 0 && from.securityGroupIds.length > 0) {
         // Modify with an empty list is not documented to clear groups; Disassociate is.
-        await client.call(
-          "DisassociateVpcEndPointSecurityGroups",
-          { EndPointId: id, SecurityGroupIds: from.securityGroupIds },
-          true,
-        );
+        steps.push({
+          fields: ["securityGroupIds"],
+          call: "DisassociateVpcEndPointSecurityGroups",
+          apply: () =>
+            client.call(
+              "DisassociateVpcEndPointSecurityGroups",
+              { EndPointId: id, SecurityGroupIds: from.securityGroupIds },
+              true,
+            ),
+        });
       }
-      if (rename || (regroup && to.securityGroupIds.length > 0)) {
-        await client.call(
-          "ModifyVpcEndPointAttribute",
-          {
-            EndPointId: id,
-            ...(rename ? { EndPointName: to.name } : {}),
-            ...(regroup && to.securityGroupIds.length > 0 ? { SecurityGroupIds: to.securityGroupIds } : {}),
-          },
-          true,
-        );
+      const setGroups = regroup && to.securityGroupIds.length > 0;
+      if (rename || setGroups) {
+        steps.push({
+          fields: [...(rename ? ["name"] : []), ...(setGroups ? ["securityGroupIds"] : [])],
+          call: "ModifyVpcEndPointAttribute",
+          apply: () =>
+            client.call(
+              "ModifyVpcEndPointAttribute",
+              {
+                EndPointId: id,
+                ...(rename ? { EndPointName: to.name } : {}),
+                // The ordered full list: the first is the primary, the order is the priority.
+                ...(setGroups ? { SecurityGroupIds: to.securityGroupIds } : {}),
+                ...family,
+              },
+              true,
+            ),
+        });
       }
+      return steps;
     },
 
     async delete(id) {
       // Deleting what is already gone is success.
-      await orUndefined(() => client.call("DeleteVpcEndPoint", { EndPointId: id }, true));
+      await orUndefined(() => client.call("DeleteVpcEndPoint", { EndPointId: id, ...family }, true));
     },
   };
-  return backend;
 }

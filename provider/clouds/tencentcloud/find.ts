@@ -17,9 +17,14 @@ function single<T>(items: T[] | undefined, what: string): T | undefined {
 export async function findEndpointById(
   client: TencentClient,
   id: string,
+  extra: Record<string, unknown> = {},
 ): Promise<TencentEndpoint | undefined> {
   const page = await orUndefined(() =>
-    client.call<{ EndPointSet?: TencentEndpoint[] }>("DescribeVpcEndPoint", { EndPointId: [id] }, true),
+    client.call<{ EndPointSet?: TencentEndpoint[] }>(
+      "DescribeVpcEndPoint",
+      { EndPointId: [id], ...extra },
+      true,
+    ),
   );
   const endpoint = single(page?.EndPointSet, "endpoint");
   return endpoint?.EndPointId === id ? endpoint : undefined;
@@ -29,11 +34,12 @@ export async function findEndpointById(
 export async function findServiceById(
   client: TencentClient,
   id: string,
+  extra: Record<string, unknown> = {},
 ): Promise<TencentService | undefined> {
   const page = await orUndefined(() =>
     client.call<{ EndPointServiceSet?: TencentService[] }>(
       "DescribeVpcEndPointService",
-      { EndPointServiceIds: [id] },
+      { EndPointServiceIds: [id], ...extra },
       true,
     ),
   );
@@ -65,11 +71,15 @@ export async function findServiceWhitelist(client: TencentClient, id: string): P
 type Filters = { Name: string; Values: string[] }[];
 
 /** Endpoints matching Describe filters (`vpc-id`, `end-point-name`, …), every page. */
-export function findEndpoints(client: TencentClient, filters: Filters): Promise<TencentEndpoint[]> {
+export function findEndpoints(
+  client: TencentClient,
+  filters: Filters,
+  extra: Record<string, unknown> = {},
+): Promise<TencentEndpoint[]> {
   return collectPages(PAGE, async (Offset, Limit) => {
     const page = await client.call<{ EndPointSet?: TencentEndpoint[]; TotalCount?: number }>(
       "DescribeVpcEndPoint",
-      { Filters: filters, Offset, Limit },
+      { Filters: filters, Offset, Limit, ...extra },
       true,
     );
     return { items: page.EndPointSet ?? [], total: page.TotalCount ?? 0 };
@@ -91,8 +101,9 @@ export function findServices(client: TencentClient, filters: Filters): Promise<T
 export async function findServiceStateById(
   client: TencentClient,
   id: string,
+  extra: Record<string, unknown> = {},
 ): Promise<TencentServiceState | undefined> {
-  const service = await findServiceById(client, id);
+  const service = await findServiceById(client, id, extra);
   if (!service) return undefined;
   return { service, permissions: await findServiceWhitelist(client, id) };
 }

@@ -1,14 +1,15 @@
 /**
- * The Huawei Cloud VPCEP client: REST + JSON under `/v1/{project_id}`, signed with SDK-HMAC-SHA256.
- * One transport per (region, account) is shared by every resource in the host process.
+ * The VPCEP v1 client: REST + JSON under `/v1/{project_id}`, signed as the profile says. One
+ * transport per (cloud, region, account, endpoint) is shared by every resource in the host process.
  */
 import { systemClock, type Clock } from "../../core/clock.js";
-import { sharedTransport, type HttpMethod, type SignableRequest } from "../../core/http.js";
-import { huaweiCredentials, type HuaweiCredentials } from "../../core/settings.js";
-import { classifyResponse } from "./errors.js";
-import { authorization, sdkDate } from "./sign.js";
+import { sharedTransport, type HttpMethod } from "../../core/http.js";
+import rfc3986 from "../../core/rfc3986.js";
+import { readSettings } from "../../core/settings.js";
+import { classifier } from "./errors.js";
+import type { VpcepV1Credentials, VpcepV1Profile } from "./profile.js";
 
-export interface HuaweiRequest {
+export interface VpcepV1Request {
   method: HttpMethod;
   /** Path below `/v1/{project_id}`, e.g. `/vpc-endpoints/<id>`. */
   path: string;
@@ -18,63 +19,55 @@ export interface HuaweiRequest {
   idempotent?: boolean;
 }
 
-export interface HuaweiClient {
+export interface VpcepV1Client {
+  cloud: string;
   region: string;
   projectId: string;
-  call<T>(request: HuaweiRequest): Promise<T>;
+  call<T>(request: VpcepV1Request): Promise<T>;
 }
 
-/** `https://vpcep.{region}.myhuaweicloud.com` unless an endpoint override (e.g. the emulator) is set. */
-export function baseUrl(region: string, credentials: HuaweiCredentials): string {
-  return (credentials.endpoint ?? `https://vpcep.${region}.myhuaweicloud.com`).replace(/\/+$/, "");
+/** The profile's credentials, read now (at call time, in the host). */
+export function credentialsOf(profile: VpcepV1Profile): VpcepV1Credentials {
+  return readSettings(profile.settings);
 }
 
-function signer(credentials: HuaweiCredentials, clock: Clock) {
-  return (request: SignableRequest) => {
-    const headers = request.headers;
-    headers["content-type"] = "application/json";
-    headers["host"] = request.url.host;
-    headers["x-project-id"] = credentials.projectId;
-    headers["x-sdk-date"] = sdkDate(new Date(clock.now()));
-    if (credentials.securityToken) headers["x-security-token"] = credentials.securityToken;
-    delete headers["authorization"];
-    const signedHeaders: Record<string, string | undefined> = {};
-    for (const name of ["content-type", "host", "x-project-id", "x-sdk-date", "x-security-token"]) {
-      if (headers[name] !== undefined) signedHeaders[name] = headers[name];
-    }
-    headers["authorization"] = authorization(
-      {
-        method: request.method,
-        path: request.url.pathname,
-        query: request.url.search.replace(/^\?/, ""),
-        headers: signedHeaders,
-        body: request.body,
-      },
-      credentials.accessKey,
-      credentials.secretKey,
-    );
-  };
+/**
+ * The query string, encoded by the same RFC 3986 rules the signer canonicalises with (a space is
+ * `%20`, never `+`), so the signed and the sent query cannot differ.
+ */
+export function encodeQuery(query: Record<string, string | number | undefined>): string {
+  return Object.entries(query)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([name, value]) => `${rfc3986(name)}=${rfc3986(String(value))}`)
+    .join("&");
 }
 
-/** A client for one region, with credentials read now (at call time, in the host). */
-export function createClient(region: string, clock: Clock = systemClock): HuaweiClient {
-  const credentials = huaweiCredentials();
-  const base = baseUrl(region, credentials);
-  const key = `huaweicloud|${region}|${credentials.accessKey}|${credentials.projectId}|${base}`;
-  const bound = sharedTransport(
+/** A client for one region of the profile's cloud. */
+export function createClient(
+  profile: VpcepV1Profile,
+  region: string,
+  clock: Clock = systemClock,
+): VpcepV1Client {
+  const credentials = credentialsOf(profile);
+  const base = (credentials.endpoint ?? profile.defaultBaseUrl(region)).replace(/\/+$/, "");
+  const key = `${profile.name}|${region}|${credentials.accessKey}|${credentials.projectId}|${base}`;
+  const transport = sharedTransport(
     key,
-    { cloud: "huaweicloud", sign: signer(credentials, clock), classify: classifyResponse },
+    {
+      cloud: profile.name,
+      sign: profile.signer(credentials, region, clock),
+      classify: classifier(profile.name),
+    },
     clock,
   );
   return {
+    cloud: profile.name,
     region,
     projectId: credentials.projectId,
-    async call<T>(request: HuaweiRequest): Promise<T> {
-      const url = new URL(`${base}/v1/${credentials.projectId}${request.path}`);
-      for (const [name, value] of Object.entries(request.query ?? {})) {
-        if (value !== undefined) url.searchParams.set(name, String(value));
-      }
-      const response = await bound.send({
+    async call<T>(request: VpcepV1Request): Promise<T> {
+      const query = encodeQuery(request.query ?? {});
+      const url = new URL(`${base}/v1/${credentials.projectId}${request.path}${query ? `?${query}` : ""}`);
+      const response = await transport.send({
         method: request.method,
         url,
         ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),

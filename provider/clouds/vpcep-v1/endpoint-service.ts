@@ -1,39 +1,48 @@
 /**
- * Huawei Cloud VPC endpoint services.
+ * VPC endpoint services of the VPCEP v1 family.
  * @link https://support.huaweicloud.com/intl/en-us/api-vpcep/vpcep_06_0201.html
  */
 import { orUndefined } from "../../core/errors.js";
-import type { Backend, Classified, CommonOutputs } from "../../resources/backend.js";
-import type { HuaweiServiceInputs } from "../../schema/endpoint-service.js";
-import { createClient, type HuaweiClient } from "./client.js";
+import type { Backend, Classified, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
+import { createClient, type VpcepV1Client } from "./client.js";
 import { describeErrors } from "./endpoint.js";
 import { findServiceStateById, findServices } from "./find.js";
-import { fromTagList, toTagList, updateTags } from "./tags.js";
-import { ServiceStatus, type HuaweiPortMapping, type HuaweiServiceState } from "./types.js";
+import type { VpcepV1Profile } from "./profile.js";
+import type { VpcepServiceInputs } from "./schema.js";
+import { fromTagList, tagSteps, toTagList } from "./tags.js";
+import { ServiceStatus, type VpcepPortMapping, type VpcepServiceState } from "./types.js";
 
-export const SERVICE_LABEL = "Huawei Cloud VPC Endpoint Service";
+const PUT = "PUT /vpc-endpoint-services/{id}";
 
-export const serviceFields: Backend<HuaweiServiceInputs, HuaweiServiceState>["fields"] = {
-  cloud: { change: "replace" },
-  region: { change: "replace" },
-  vpcId: { change: "replace" },
-  serverType: { change: "replace" },
-  // Services sharing a port cannot map the same protocol and port, so a replacement on the same
-  // port would be refused (EndPoint.3044) while the old service still exists.
-  portId: { change: "update", call: "PUT /vpc-endpoint-services/{id}", exclusive: true },
-  vipPortId: { change: "update", call: "PUT /vpc-endpoint-services/{id}" },
-  ports: { change: "update", call: "PUT /vpc-endpoint-services/{id}" },
-  serviceName: { change: "update", call: "PUT /vpc-endpoint-services/{id}" },
-  approvalRequired: { change: "update", call: "PUT /vpc-endpoint-services/{id}" },
-  description: { change: "update", call: "PUT /vpc-endpoint-services/{id}" },
-  tcpProxy: { change: "update", call: "PUT /vpc-endpoint-services/{id}" },
-  permissions: { change: "update", call: "POST /vpc-endpoint-services/{id}/permissions/action" },
-  tags: { change: "update", call: "POST /endpoint_service/{id}/tags/action" },
-  timeouts: { change: "ignore" },
-  adoptId: { change: "ignore" },
-};
+export function serviceFields(profile: VpcepV1Profile): Record<string, FieldRule> {
+  return {
+    cloud: { change: "replace" },
+    region: { change: "replace" },
+    vpcId: { change: "replace" },
+    serverType: { change: "replace" },
+    // Services sharing a port cannot map the same protocol and port, so a replacement on the same
+    // port would be refused (EndPoint.3044) while the old service still exists.
+    portId: { change: "update", call: PUT, exclusive: true },
+    ports: { change: "update", call: PUT },
+    // The API has no way to clear a name or a VIP port: without the input the cloud keeps its value.
+    serviceName: { change: "update", call: PUT, computed: true },
+    ...(profile.vipPortId ? { vipPortId: { change: "update", call: PUT, computed: true } as FieldRule } : {}),
+    approvalRequired: { change: "update", call: PUT },
+    description: { change: "update", call: PUT },
+    tcpProxy: { change: "update", call: PUT },
+    permissions: {
+      change: "update",
+      call: "POST /vpc-endpoint-services/{id}/permissions/action",
+      atCreate: false,
+    },
+    tags: { change: "update", call: "POST /endpoint_service/{id}/tags/action" },
+    timeouts: { change: "ignore" },
+    adoptId: { change: "ignore" },
+  };
+}
 
-const PUT_FIELDS: Record<string, (inputs: HuaweiServiceInputs) => [string, unknown]> = {
+/** Input field → the PUT body field and its wire value. */
+const PUT_FIELDS: Record<string, (inputs: VpcepServiceInputs) => [string, unknown]> = {
   portId: (i) => ["port_id", i.portId],
   vipPortId: (i) => ["vip_port_id", i.vipPortId],
   ports: (i) => ["ports", toWirePorts(i.ports)],
@@ -43,7 +52,7 @@ const PUT_FIELDS: Record<string, (inputs: HuaweiServiceInputs) => [string, unkno
   tcpProxy: (i) => ["tcp_proxy", i.tcpProxy],
 };
 
-function toWirePorts(ports: HuaweiServiceInputs["ports"]): HuaweiPortMapping[] {
+function toWirePorts(ports: VpcepServiceInputs["ports"]): VpcepPortMapping[] {
   return ports.map((p) => ({ client_port: p.clientPort, server_port: p.serverPort, protocol: p.protocol }));
 }
 
@@ -56,6 +65,13 @@ export function shortServiceName(fullName: string | undefined, id: string): stri
   return fullName;
 }
 
+const ORG_PATH = "organizations:orgPath::";
+
+/** `permission_type` of an entry: organisation paths are `orgPath`, accounts and `*` are `domainId`. */
+export function permissionType(permission: string): "domainId" | "orgPath" {
+  return permission.startsWith(ORG_PATH) ? "orgPath" : "domainId";
+}
+
 const STATE: Record<string, string> = {
   creating: "creating",
   available: "available",
@@ -63,23 +79,39 @@ const STATE: Record<string, string> = {
   deleting: "deleting",
 };
 
-export function huaweiServiceBackend(region: string, client: HuaweiClient = createClient(region)) {
-  async function changePermissions(id: string, action: "add" | "remove", permissions: string[]) {
-    if (permissions.length === 0) return;
-    await client.call({
-      method: "POST",
-      path: `/vpc-endpoint-services/${id}/permissions/action`,
-      operation: action === "add" ? "AddServicePermissions" : "RemoveServicePermissions",
-      body: { action, permissions },
-      idempotent: true,
-    });
+export function serviceBackend(
+  profile: VpcepV1Profile,
+  region: string,
+  client: VpcepV1Client = createClient(profile, region),
+): Backend<VpcepServiceInputs, VpcepServiceState> {
+  /** One call per action and permission type: the type applies to the whole call. */
+  function permissionSteps(id: string, action: "add" | "remove", permissions: string[]): UpdateStep[] {
+    const byType = new Map<string, string[]>();
+    for (const p of permissions) {
+      const type = profile.orgPathPermissions ? permissionType(p) : "domainId";
+      byType.set(type, [...(byType.get(type) ?? []), p]);
+    }
+    const operation = action === "add" ? "AddServicePermissions" : "RemoveServicePermissions";
+    return [...byType].map(([type, entries]) => ({
+      fields: ["permissions"],
+      call: operation,
+      apply: () =>
+        client.call({
+          method: "POST",
+          path: `/vpc-endpoint-services/${id}/permissions/action`,
+          operation,
+          body: {
+            action,
+            permissions: entries,
+            ...(profile.orgPathPermissions ? { permission_type: type } : {}),
+          },
+          idempotent: true,
+        }),
+    }));
   }
 
-  const backend: Backend<HuaweiServiceInputs, HuaweiServiceState> = {
-    cloud: "huaweicloud",
-    kind: "endpointService",
-    label: SERVICE_LABEL,
-    fields: serviceFields,
+  return {
+    label: `${profile.label} VPC Endpoint Service`,
 
     async create(inputs) {
       const created = await client.call<{ id: string }>({
@@ -104,19 +136,17 @@ export function huaweiServiceBackend(region: string, client: HuaweiClient = crea
       return created.id;
     },
 
-    async finishCreate(id, inputs, state) {
-      const missing = inputs.permissions.filter((p) => !state.permissions.includes(p));
-      await changePermissions(id, "add", missing);
-    },
-
-    async listMatching(inputs) {
-      const services = await findServices(client, { server_type: inputs.serverType });
-      return services
-        .filter((s) => s.vpc_id === inputs.vpcId && s.port_id === inputs.portId)
-        .map((s) => s.id);
+    async listCandidates(inputs) {
+      const services = await findServices(
+        client,
+        profile.serviceListFilters.serverType ? { server_type: inputs.serverType } : {},
+      );
+      // The list has no permissions; they are set after create and identify nothing.
+      return services.map((service) => ({ service, permissions: [] }));
     },
 
     find: (id) => findServiceStateById(client, id),
+    idOf: ({ service }) => service.id,
 
     classify({ service }): Classified {
       if (service.status === ServiceStatus.Available) return { phase: "ready", status: service.status };
@@ -137,63 +167,58 @@ export function huaweiServiceBackend(region: string, client: HuaweiClient = crea
           ? name
           : `${region}.${name ? name + "." : ""}${service.id}`,
         ...(service.created_at ? { createdAt: service.created_at } : {}),
+        ...(service.updated_at ? { updatedAt: service.updated_at } : {}),
       };
     },
 
-    observedInputs({ service, permissions }) {
-      const serviceName = shortServiceName(service.service_name, service.id);
+    observe({ service, permissions }) {
       return {
-        cloud: "huaweicloud",
+        cloud: profile.name,
         region,
         vpcId: service.vpc_id,
         portId: service.port_id,
-        serverType: service.server_type as HuaweiServiceInputs["serverType"],
-        ports: service.ports
-          .map((p) => ({
-            clientPort: p.client_port,
-            serverPort: p.server_port,
-            protocol: (p.protocol ?? "TCP") as "TCP" | "UDP",
-          }))
-          .sort(
-            (a, b) =>
-              a.protocol.localeCompare(b.protocol) ||
-              a.clientPort - b.clientPort ||
-              a.serverPort - b.serverPort,
-          ),
-        ...(serviceName ? { serviceName } : {}),
+        serverType: service.server_type,
+        ports: service.ports.map((p) => ({
+          clientPort: p.client_port,
+          serverPort: p.server_port,
+          protocol: p.protocol ?? "TCP",
+        })),
+        serviceName: shortServiceName(service.service_name, service.id),
         approvalRequired: service.approval_enabled,
-        permissions: [...permissions].sort(),
+        permissions,
         description: service.description ?? "",
-        tcpProxy: (service.tcp_proxy ?? "close") as HuaweiServiceInputs["tcpProxy"],
-        ...(service.vip_port_id ? { vipPortId: service.vip_port_id } : {}),
+        tcpProxy: service.tcp_proxy ?? "close",
+        ...(profile.vipPortId ? { vipPortId: service.vip_port_id } : {}),
         tags: fromTagList(service.tags),
       };
     },
 
-    async update(id, from, to, changed) {
-      const body = Object.fromEntries(changed.filter((f) => f in PUT_FIELDS).map((f) => PUT_FIELDS[f]!(to)));
-      // Never an empty PUT: OTC once sent one when only the permissions changed.
-      if (Object.keys(body).length > 0) {
-        await client.call({
-          method: "PUT",
-          path: `/vpc-endpoint-services/${id}`,
-          operation: "UpdateEndpointService",
-          body,
+    plan(id, from, to, changed) {
+      const steps: UpdateStep[] = [];
+      const put = changed.filter((f) => f in PUT_FIELDS);
+      // Never an empty PUT: the API refuses `{}`, and OTC's provider once sent one.
+      if (put.length > 0) {
+        const body = Object.fromEntries(put.map((f) => PUT_FIELDS[f]!(to)));
+        steps.push({
+          fields: put,
+          call: "UpdateEndpointService",
+          apply: () =>
+            client.call({
+              method: "PUT",
+              path: `/vpc-endpoint-services/${id}`,
+              operation: "UpdateEndpointService",
+              body,
+            }),
         });
       }
       if (changed.includes("permissions")) {
-        await changePermissions(
-          id,
-          "remove",
-          from.permissions.filter((p) => !to.permissions.includes(p)),
-        );
-        await changePermissions(
-          id,
-          "add",
-          to.permissions.filter((p) => !from.permissions.includes(p)),
-        );
+        const removed = from.permissions.filter((p) => !to.permissions.includes(p));
+        const added = to.permissions.filter((p) => !from.permissions.includes(p));
+        steps.push(...permissionSteps(id, "remove", removed), ...permissionSteps(id, "add", added));
       }
-      if (changed.includes("tags")) await updateTags(client, "endpoint_service", id, from.tags, to.tags);
+      if (changed.includes("tags"))
+        steps.push(...tagSteps(client, "endpoint_service", id, from.tags, to.tags));
+      return steps;
     },
 
     async delete(id) {
@@ -207,5 +232,4 @@ export function huaweiServiceBackend(region: string, client: HuaweiClient = crea
       );
     },
   };
-  return backend;
 }

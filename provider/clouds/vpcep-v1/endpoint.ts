@@ -1,43 +1,48 @@
 /**
- * Huawei Cloud VPC endpoints.
+ * VPC endpoints of the VPCEP v1 family.
  * @link https://support.huaweicloud.com/intl/en-us/api-vpcep/vpcep_06_0303.html
  */
 import { orUndefined } from "../../core/errors.js";
-import type { Backend, Classified, CommonOutputs } from "../../resources/backend.js";
-import type { HuaweiEndpointInputs } from "../../schema/endpoint.js";
-import { createClient, type HuaweiClient } from "./client.js";
+import type { Backend, Classified, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
+import { createClient, type VpcepV1Client } from "./client.js";
 import { findEndpointById, findEndpoints } from "./find.js";
-import { fromTagList, toTagList, updateTags } from "./tags.js";
-import { EndpointStatus, type HuaweiEndpoint } from "./types.js";
-
-export const ENDPOINT_LABEL = "Huawei Cloud VPC Endpoint";
+import type { VpcepV1Profile } from "./profile.js";
+import type { VpcepEndpointInputs } from "./schema.js";
+import { fromTagList, tagSteps, toTagList } from "./tags.js";
+import { EndpointStatus, type VpcepEndpoint } from "./types.js";
 
 /** Which input changes the API applies in place, and which need a new endpoint. */
-export const endpointFields: Backend<HuaweiEndpointInputs, HuaweiEndpoint>["fields"] = {
-  cloud: { change: "replace" },
-  region: { change: "replace" },
-  vpcId: { change: "replace" },
-  subnetId: { change: "replace" },
-  serviceId: { change: "replace" },
-  privateIp: { change: "replace", computed: true, exclusive: true },
-  enableDns: { change: "replace" },
-  description: { change: "replace" },
-  whitelist: { change: "update", call: "PUT /vpc-endpoints/{id}" },
-  enableWhitelist: { change: "update", call: "PUT /vpc-endpoints/{id}" },
-  tags: { change: "update", call: "POST /endpoint/{id}/tags/action" },
-  waitForAcceptance: { change: "ignore" },
-  timeouts: { change: "ignore" },
-  adoptId: { change: "ignore" },
-};
+export function endpointFields(profile: VpcepV1Profile): Record<string, FieldRule> {
+  // Without an endpoint PUT (OTC), a whitelist change can only be made by a new endpoint.
+  const whitelist: FieldRule = profile.endpointUpdate
+    ? { change: "update", call: "PUT /vpc-endpoints/{id}" }
+    : { change: "replace" };
+  return {
+    cloud: { change: "replace" },
+    region: { change: "replace" },
+    vpcId: { change: "replace" },
+    subnetId: { change: "replace" },
+    serviceId: { change: "replace" },
+    privateIp: { change: "replace", computed: true, exclusive: true },
+    enableDns: { change: "replace" },
+    description: { change: "replace" },
+    whitelist,
+    enableWhitelist: whitelist,
+    tags: { change: "update", call: "POST /endpoint/{id}/tags/action" },
+    waitForAcceptance: { change: "ignore" },
+    timeouts: { change: "ignore" },
+    adoptId: { change: "ignore" },
+  };
+}
 
-/** The endpoint's error list as one sentence, for failure messages. */
-export function describeErrors(errors: HuaweiEndpoint["error"]): string {
+/** The object's error list as one sentence, for failure messages. */
+export function describeErrors(errors: VpcepEndpoint["error"]): string {
   const parts = (errors ?? []).map((e) => [e.error_code, e.error_message].filter(Boolean).join(": "));
   return parts.length > 0 ? parts.join("; ") : "the cloud gave no reason";
 }
 
 export function classifyEndpoint(
-  endpoint: HuaweiEndpoint,
+  endpoint: VpcepEndpoint,
   inputs: { waitForAcceptance?: boolean },
 ): Classified {
   switch (endpoint.status) {
@@ -69,12 +74,13 @@ const STATE: Record<string, string> = {
   deleting: "deleting",
 };
 
-export function huaweiEndpointBackend(region: string, client: HuaweiClient = createClient(region)) {
-  const backend: Backend<HuaweiEndpointInputs, HuaweiEndpoint> = {
-    cloud: "huaweicloud",
-    kind: "endpoint",
-    label: ENDPOINT_LABEL,
-    fields: endpointFields,
+export function endpointBackend(
+  profile: VpcepV1Profile,
+  region: string,
+  client: VpcepV1Client = createClient(profile, region),
+): Backend<VpcepEndpointInputs, VpcepEndpoint> {
+  return {
+    label: `${profile.label} VPC Endpoint`,
 
     async create(inputs) {
       const created = await client.call<{ id: string }>({
@@ -86,6 +92,7 @@ export function huaweiEndpointBackend(region: string, client: HuaweiClient = cre
           vpc_id: inputs.vpcId,
           subnet_id: inputs.subnetId,
           ...(inputs.privateIp ? { port_ip: inputs.privateIp } : {}),
+          // Both always sent: the API defaults differ from what some providers assumed.
           enable_dns: inputs.enableDns,
           enable_whitelist: inputs.enableWhitelist,
           ...(inputs.whitelist.length > 0 ? { whitelist: inputs.whitelist } : {}),
@@ -96,15 +103,10 @@ export function huaweiEndpointBackend(region: string, client: HuaweiClient = cre
       return created.id;
     },
 
-    async listMatching(inputs) {
-      const endpoints = await findEndpoints(client, { vpc_id: inputs.vpcId });
-      return endpoints
-        .filter((e) => e.endpoint_service_id === inputs.serviceId && e.subnet_id === inputs.subnetId)
-        .map((e) => e.id);
-    },
+    listCandidates: (inputs) => findEndpoints(client, { vpc_id: inputs.vpcId }),
 
     find: (id) => findEndpointById(client, id),
-
+    idOf: (endpoint) => endpoint.id,
     classify: classifyEndpoint,
 
     outputs(endpoint): CommonOutputs {
@@ -115,37 +117,46 @@ export function huaweiEndpointBackend(region: string, client: HuaweiClient = cre
         privateIp: endpoint.ip ?? "",
         dnsNames: endpoint.dns_names ?? [],
         endpointServiceName: endpoint.endpoint_service_name ?? "",
+        // Packet ids exceed 32 bits; a string keeps every digit.
         ...(endpoint.marker_id !== undefined ? { markerId: String(endpoint.marker_id) } : {}),
         ...(endpoint.created_at ? { createdAt: endpoint.created_at } : {}),
+        ...(endpoint.updated_at ? { updatedAt: endpoint.updated_at } : {}),
       };
     },
 
-    observedInputs(endpoint) {
+    observe(endpoint) {
       return {
-        cloud: "huaweicloud",
+        cloud: profile.name,
         region,
         vpcId: endpoint.vpc_id,
-        ...(endpoint.subnet_id ? { subnetId: endpoint.subnet_id } : {}),
+        subnetId: endpoint.subnet_id,
         serviceId: endpoint.endpoint_service_id,
-        ...(endpoint.ip ? { privateIp: endpoint.ip } : {}),
+        privateIp: endpoint.ip,
         enableDns: endpoint.enable_dns ?? false,
-        whitelist: [...(endpoint.whitelist ?? [])].sort(),
+        whitelist: endpoint.whitelist ?? [],
         enableWhitelist: endpoint.enable_whitelist ?? false,
         description: endpoint.description ?? "",
         tags: fromTagList(endpoint.tags),
       };
     },
 
-    async update(id, from, to, changed) {
+    plan(id, from, to, changed) {
+      const steps: UpdateStep[] = [];
       if (changed.includes("whitelist") || changed.includes("enableWhitelist")) {
-        await client.call({
-          method: "PUT",
-          path: `/vpc-endpoints/${id}`,
-          operation: "UpdateEndpoint",
-          body: { enable_whitelist: to.enableWhitelist, whitelist: to.whitelist },
+        steps.push({
+          fields: ["whitelist", "enableWhitelist"],
+          call: "UpdateEndpoint",
+          apply: () =>
+            client.call({
+              method: "PUT",
+              path: `/vpc-endpoints/${id}`,
+              operation: "UpdateEndpoint",
+              body: { enable_whitelist: to.enableWhitelist, whitelist: to.whitelist },
+            }),
         });
       }
-      if (changed.includes("tags")) await updateTags(client, "endpoint", id, from.tags, to.tags);
+      if (changed.includes("tags")) steps.push(...tagSteps(client, "endpoint", id, from.tags, to.tags));
+      return steps;
     },
 
     async delete(id) {
@@ -155,5 +166,4 @@ export function huaweiEndpointBackend(region: string, client: HuaweiClient = cre
       );
     },
   };
-  return backend;
 }

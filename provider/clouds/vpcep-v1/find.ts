@@ -1,24 +1,24 @@
-/** Finders: the one place that reads Huawei VPCEP objects; not found becomes undefined. */
+/** Finders: the one place that reads VPCEP v1 objects; not found becomes undefined. */
 import { orUndefined } from "../../core/errors.js";
 import collectPages from "../../core/paging.js";
-import type { HuaweiClient } from "./client.js";
-import type { HuaweiEndpoint, HuaweiPermission, HuaweiService, HuaweiServiceState } from "./types.js";
+import type { VpcepV1Client } from "./client.js";
+import type { VpcepEndpoint, VpcepPermission, VpcepService, VpcepServiceState } from "./types.js";
 
 /** GET /vpc-endpoints/{id}; a mismatched id counts as not found (eventual-consistency guard). */
 export async function findEndpointById(
-  client: HuaweiClient,
+  client: VpcepV1Client,
   id: string,
-): Promise<HuaweiEndpoint | undefined> {
+): Promise<VpcepEndpoint | undefined> {
   const endpoint = await orUndefined(() =>
-    client.call<HuaweiEndpoint>({ method: "GET", path: `/vpc-endpoints/${id}`, operation: "GetEndpoint" }),
+    client.call<VpcepEndpoint>({ method: "GET", path: `/vpc-endpoints/${id}`, operation: "GetEndpoint" }),
   );
   return endpoint?.id === id ? endpoint : undefined;
 }
 
 /** GET /vpc-endpoint-services/{id}. */
-export async function findServiceById(client: HuaweiClient, id: string): Promise<HuaweiService | undefined> {
+export async function findServiceById(client: VpcepV1Client, id: string): Promise<VpcepService | undefined> {
   const service = await orUndefined(() =>
-    client.call<HuaweiService>({
+    client.call<VpcepService>({
       method: "GET",
       path: `/vpc-endpoint-services/${id}`,
       operation: "GetEndpointService",
@@ -31,9 +31,9 @@ const PERMISSION_PAGE = 500;
 const LIST_PAGE = 500;
 
 /** Every permission of a service, paging until total_count (the first page alone holds only 10). */
-export async function findServicePermissions(client: HuaweiClient, id: string): Promise<string[]> {
+export async function findServicePermissions(client: VpcepV1Client, id: string): Promise<string[]> {
   const entries = await collectPages(PERMISSION_PAGE, async (offset, limit) => {
-    const page = await client.call<{ permissions?: HuaweiPermission[]; total_count?: number }>({
+    const page = await client.call<{ permissions?: VpcepPermission[]; total_count?: number }>({
       method: "GET",
       path: `/vpc-endpoint-services/${id}/permissions`,
       query: { limit, offset },
@@ -46,11 +46,11 @@ export async function findServicePermissions(client: HuaweiClient, id: string): 
 
 /** Endpoints listed with the API's filters (e.g. `vpc_id`), every page. */
 export function findEndpoints(
-  client: HuaweiClient,
+  client: VpcepV1Client,
   filters: Record<string, string>,
-): Promise<HuaweiEndpoint[]> {
+): Promise<VpcepEndpoint[]> {
   return collectPages(LIST_PAGE, async (offset, limit) => {
-    const page = await client.call<{ endpoints?: HuaweiEndpoint[]; total_count?: number }>({
+    const page = await client.call<{ endpoints?: VpcepEndpoint[]; total_count?: number }>({
       method: "GET",
       path: "/vpc-endpoints",
       query: { ...filters, limit, offset },
@@ -62,11 +62,11 @@ export function findEndpoints(
 
 /** Endpoint services listed with the API's filters (e.g. `server_type`), every page. */
 export function findServices(
-  client: HuaweiClient,
+  client: VpcepV1Client,
   filters: Record<string, string>,
-): Promise<HuaweiService[]> {
+): Promise<VpcepService[]> {
   return collectPages(LIST_PAGE, async (offset, limit) => {
-    const page = await client.call<{ endpoint_services?: HuaweiService[]; total_count?: number }>({
+    const page = await client.call<{ endpoint_services?: VpcepService[]; total_count?: number }>({
       method: "GET",
       path: "/vpc-endpoint-services",
       query: { ...filters, limit, offset },
@@ -78,9 +78,9 @@ export function findServices(
 
 /** The service plus its permissions, or undefined when gone. */
 export async function findServiceStateById(
-  client: HuaweiClient,
+  client: VpcepV1Client,
   id: string,
-): Promise<HuaweiServiceState | undefined> {
+): Promise<VpcepServiceState | undefined> {
   const service = await findServiceById(client, id);
   if (!service) return undefined;
   const permissions = await orUndefined(() => findServicePermissions(client, id));

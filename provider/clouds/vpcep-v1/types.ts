@@ -1,15 +1,15 @@
-/** Wire shapes of the Huawei Cloud VPCEP API (snake_case, as the cloud sends them). */
-export interface HuaweiTag {
+/** Wire shapes of the VPCEP v1 API (snake_case, as Huawei Cloud and OTC send them). */
+export interface VpcepTag {
   key: string;
   value: string;
 }
 
-export interface HuaweiErrorEntry {
+export interface VpcepErrorEntry {
   error_code?: string;
   error_message?: string;
 }
 
-export interface HuaweiEndpoint {
+export interface VpcepEndpoint {
   id: string;
   status: string;
   service_type?: string;
@@ -23,21 +23,21 @@ export interface HuaweiEndpoint {
   whitelist?: string[];
   enable_whitelist?: boolean;
   description?: string;
-  tags?: HuaweiTag[];
+  tags?: VpcepTag[];
   marker_id?: number;
   project_id?: string;
   created_at?: string;
   updated_at?: string;
-  error?: HuaweiErrorEntry[];
+  error?: VpcepErrorEntry[];
 }
 
-export interface HuaweiPortMapping {
+export interface VpcepPortMapping {
   client_port: number;
   server_port: number;
   protocol?: string;
 }
 
-export interface HuaweiService {
+export interface VpcepService {
   id: string;
   status: string;
   port_id: string;
@@ -47,24 +47,25 @@ export interface HuaweiService {
   service_type?: string;
   service_name?: string;
   approval_enabled: boolean;
-  ports: HuaweiPortMapping[];
+  ports: VpcepPortMapping[];
   tcp_proxy?: string;
   description?: string;
-  tags?: HuaweiTag[];
+  tags?: VpcepTag[];
   connection_count?: number;
   created_at?: string;
-  error?: HuaweiErrorEntry[];
+  updated_at?: string;
+  error?: VpcepErrorEntry[];
 }
 
-export interface HuaweiPermission {
+export interface VpcepPermission {
   id: string;
   permission: string;
   permission_type?: string;
 }
 
 /** A service together with the paged permission list, which the GET does not include. */
-export interface HuaweiServiceState {
-  service: HuaweiService;
+export interface VpcepServiceState {
+  service: VpcepService;
   permissions: string[];
 }
 

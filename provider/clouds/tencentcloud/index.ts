@@ -1,0 +1,40 @@
+/**
+ * Tencent Cloud Private Link (vpc 2017-03-12): the first member of the RPC family.
+ * @link https://www.tencentcloud.com/document/api/215/54679
+ */
+import { erase } from "../../resources/backend.js";
+import type { ArgsMatch, CloudModule } from "../cloud-module.js";
+import type { TencentVpcEndpointArgs, TencentVpcEndpointServiceArgs } from "./args.js";
+import { endpointFields, tencentEndpointBackend } from "./endpoint.js";
+import { serviceFields, tencentServiceBackend } from "./endpoint-service.js";
+import { endpointSchema, endpointServiceSchema, LABEL } from "./schema.js";
+import { TENCENT_SETTINGS } from "./settings.js";
+import { TENCENT_TAG_LIMITS } from "./tag-limits.js";
+
+type Args = { endpoint: TencentVpcEndpointArgs; endpointService: TencentVpcEndpointServiceArgs };
+
+export const tencentcloud: CloudModule<"tencentcloud", Args> = {
+  name: "tencentcloud",
+  label: LABEL,
+  settings: TENCENT_SETTINGS,
+  resources: {
+    endpoint: {
+      schema: endpointSchema,
+      fields: endpointFields,
+      tags: TENCENT_TAG_LIMITS.endpoint,
+      backend: ({ region, ipAddressType }) => erase(tencentEndpointBackend(region, ipAddressType)),
+    },
+    endpointService: {
+      schema: endpointServiceSchema,
+      fields: serviceFields,
+      tags: TENCENT_TAG_LIMITS.endpointService,
+      backend: ({ region, ipAddressType }) => erase(tencentServiceBackend(region, ipAddressType)),
+    },
+  },
+};
+
+/** The documented arguments and the schemas name the same inputs (a drift fails the build). */
+export const ARGS_MATCH = [true, true] as const satisfies [
+  ArgsMatch<TencentVpcEndpointArgs, typeof endpointSchema.shape>,
+  ArgsMatch<TencentVpcEndpointServiceArgs, typeof endpointServiceSchema.shape>,
+];

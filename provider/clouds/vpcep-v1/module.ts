@@ -1,0 +1,31 @@
+/** A VPCEP v1 profile as a cloud module: schemas, field rules, tag limits and backends. */
+import { erase } from "../../resources/backend.js";
+import type { CloudModule, ResourceArgs } from "../cloud-module.js";
+import { endpointBackend, endpointFields } from "./endpoint.js";
+import { serviceBackend, serviceFields } from "./endpoint-service.js";
+import type { VpcepV1Profile } from "./profile.js";
+import { endpointSchema, endpointServiceSchema } from "./schema.js";
+
+export function vpcepV1Module<Name extends string, Args extends ResourceArgs>(
+  profile: VpcepV1Profile<Name>,
+): CloudModule<Name, Args> {
+  return {
+    name: profile.name,
+    label: profile.label,
+    settings: profile.settings,
+    resources: {
+      endpoint: {
+        schema: endpointSchema(profile),
+        fields: endpointFields(profile),
+        tags: profile.tags.endpoint,
+        backend: ({ region }) => erase(endpointBackend(profile, region)),
+      },
+      endpointService: {
+        schema: endpointServiceSchema(profile),
+        fields: serviceFields(profile),
+        tags: profile.tags.endpointService,
+        backend: ({ region }) => erase(serviceBackend(profile, region)),
+      },
+    },
+  };
+}
