@@ -5,8 +5,10 @@
  * Each resource is named after the rule it breaks. VPCs, subnets and the official packages'
  * endpoints are declared by their type tokens with `pulumi.CustomResource`, exactly as
  * `@huaweicloudos/pulumi` registers them, so that the example needs no cloud package installed.
- * Our own resources cannot carry a reserved address, a bad tag or an open whitelist: their check
- * refuses those before any policy runs, which is why those rules are shown on official resources.
+ * Our own resources cannot carry a bad tag or (on Huawei Cloud) an endpoint address in the reserved
+ * range: their check refuses those before any policy runs, which is why those rules are shown on
+ * official resources. An open whitelist, or a Tencent endpoint address in the range, passes check
+ * and is the pack's to stop (tests/integration/policy-pack.test.ts shows both on our resources).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { VpcEndpoint, VpcEndpointService } from "pulumi-vpcep";

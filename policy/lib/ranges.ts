@@ -59,7 +59,7 @@ export function useOf(kind: string): RangeUse {
 export function overlapRule(hit: ReservedRange, use: RangeUse): string {
   const why =
     hit.cidr === RESERVED_CIDR
-      ? "which the clouds reserve for VPC endpoints"
+      ? "which Huawei Cloud and Open Telekom Cloud reserve for VPC endpoints (kept free on every cloud)"
       : "a range reserved by policy config (extraReservedRanges)";
   return `${use === "address" ? "overlaps" : "lies inside"} ${hit.cidr}, ${why}`;
 }

@@ -1,13 +1,20 @@
 /**
  * What the policies know about each resource type they look at: where its addresses, network
  * references, tags, whitelist, exposure settings and port mappings live. Our own resources carry
- * their cloud in `cloud`; the official packages' resources are one cloud each.
+ * their cloud in `cloud`, one of the clouds the provider's registry manages; the official
+ * packages' resources are one cloud each.
  */
-import type { ResourceKind, TagCloud } from "pulumi-vpcep/schema";
+import { CLOUD_NAMES, type ResourceKind, type TagCloud } from "pulumi-vpcep/schema";
 import { VpcEndpoint, VpcEndpointService } from "pulumi-vpcep";
 
 /** A cloud, or "from-props" for our resources, whose `cloud` input names it. */
 export type CloudOf = TagCloud | "from-props";
+
+/**
+ * The values our resources' `cloud` input takes: the provider's registry, not a list kept here.
+ * Typed as tag clouds, so a cloud added to the registry without tag limits fails to compile.
+ */
+const OUR_CLOUDS: ReadonlySet<TagCloud> = new Set<TagCloud>(CLOUD_NAMES);
 
 /** A VPC; something inside one (subnet, extra CIDR block, route table); or a route. */
 export type NetworkKind = "vpc" | "subnet" | "vpc-cidr" | "route-table" | "route";
@@ -26,7 +33,10 @@ export interface NetworkType {
 export interface EndpointType {
   cloud: CloudOf;
   kind: ResourceKind;
-  /** Addresses the resource takes itself: endpoint IPs, whitelist entries, zone addresses. */
+  /**
+   * Addresses the endpoint itself occupies: its IPs, its zones' addresses. Not whitelist entries:
+   * those are the client sources allowed in, judged by vpcep-endpoint-whitelist-not-open.
+   */
   addressPaths: readonly string[];
   /** References to the VPC and subnets hosting it. */
   vpcPaths: readonly string[];
@@ -61,7 +71,7 @@ export interface PortMappingFields {
 export const OUR_ENDPOINT: EndpointType = {
   cloud: "from-props",
   kind: "endpoint",
-  addressPaths: ["privateIp", "whitelist[]"],
+  addressPaths: ["privateIp"],
   vpcPaths: ["vpcId"],
   subnetPaths: ["subnetId"],
   tags: { path: "tags", shape: "map" },
@@ -104,7 +114,7 @@ export const ENDPOINT_TYPES: ReadonlyMap<string, EndpointType> = new Map<string,
     {
       cloud: "huaweicloud",
       kind: "endpoint",
-      addressPaths: ["ipAddress", "ipv6Address", "whitelists[]"],
+      addressPaths: ["ipAddress", "ipv6Address"],
       vpcPaths: ["vpcId"],
       subnetPaths: ["networkId"],
       tags: { path: "tags", shape: "map" },
@@ -141,7 +151,7 @@ export const ENDPOINT_TYPES: ReadonlyMap<string, EndpointType> = new Map<string,
     {
       cloud: "opentelekomcloud",
       kind: "endpoint",
-      addressPaths: ["portIp", "whitelists[]"],
+      addressPaths: ["portIp"],
       vpcPaths: ["vpcId"],
       subnetPaths: ["subnetId"],
       tags: { path: "tags", shape: "map" },
@@ -304,8 +314,11 @@ export const NETWORK_TYPES: ReadonlyMap<string, NetworkType> = new Map<string, N
   ),
 ]);
 
-/** The cloud a resource's rules come from; undefined when it cannot be told (yet). */
+/**
+ * The cloud a resource's rules come from; undefined when it cannot be told (yet): an unknown
+ * `cloud` during preview, or a name the registry does not manage (the provider's check refuses it).
+ */
 export function cloudOf(type: EndpointType, cloudProp: unknown): TagCloud | undefined {
   if (type.cloud !== "from-props") return type.cloud;
-  return cloudProp === "huaweicloud" || cloudProp === "tencentcloud" ? cloudProp : undefined;
+  return OUR_CLOUDS.has(cloudProp as TagCloud) ? (cloudProp as TagCloud) : undefined;
 }

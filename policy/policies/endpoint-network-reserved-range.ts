@@ -19,9 +19,10 @@ interface Network {
 
 /**
  * The VPCs and subnets that endpoints and endpoint services are placed in, and the subnets and
- * routes of those VPCs, must not overlap 198.19.128.0/17. Runs on the whole stack, so it sees
- * networks through the references between resources (by dependency or by id) and through their
- * outputs, even when the address was never written in the program.
+ * routes of those VPCs, must not overlap 198.19.128.0/17 on any cloud: like
+ * vpcep-network-reserved-range, an organisation's rule, not only where the cloud refuses it. Runs
+ * on the whole stack, so it sees networks through the references between resources (by dependency
+ * or by id) and through their outputs, even when the address was never written in the program.
  *
  * @severity high
  */

@@ -7,6 +7,9 @@ import { ENDPOINT_TYPES } from "../lib/resource-types.js";
 /**
  * An enabled endpoint whitelist that holds 0.0.0.0/0 or ::/0 admits the whole internet and only
  * looks like a restriction. A disabled whitelist is not enforced, so its entries don't matter.
+ * Whitelist entries are the client sources let in, not addresses the endpoint takes, so this is the
+ * one policy that judges them: the reserved-range policies leave them alone, and the provider's
+ * check accepts any well-formed entry.
  *
  * @severity high
  */

@@ -18,9 +18,14 @@ export interface NetworkReservedRangeConfig {
 }
 
 /**
- * Nothing a resource declares may overlap 198.19.128.0/17: Huawei Cloud and Open Telekom Cloud give
- * that range to VPC endpoints, and a VPC, subnet, route or endpoint address inside it breaks them.
- * Runs per resource, so it stops the step before anything is created.
+ * No address a VPC endpoint occupies, and no VPC, subnet or route, may overlap 198.19.128.0/17:
+ * Huawei Cloud and Open Telekom Cloud give that range to VPC endpoints, and a network inside it
+ * breaks them. The provider's check refuses only what each cloud refuses (a Huawei or OTC endpoint
+ * address in the range); this is the organisation's rule, so it holds on every cloud, Tencent
+ * Cloud and Volcengine included, though they document no such range. Endpoint whitelists are left
+ * alone: they list the client sources let in, not addresses the endpoint takes
+ * (vpcep-endpoint-whitelist-not-open judges them). Runs per resource, so it stops the step before
+ * anything is created.
  *
  * @severity high
  * @link https://docs.otc.t-systems.com/vpc-endpoint/api-ref/apis/vpc_endpoints/creating_a_vpc_endpoint.html
@@ -28,7 +33,7 @@ export interface NetworkReservedRangeConfig {
 export const networkReservedRange: ResourceValidationPolicy = {
   name: "vpcep-network-reserved-range",
   displayName: "No address or CIDR in the VPC endpoint range",
-  description: `Addresses and CIDRs of VPC endpoints, VPCs and subnets must not overlap ${RESERVED_CIDR}, which the clouds reserve for VPC endpoints, and no custom route may point inside it.`,
+  description: `On every cloud, the addresses of VPC endpoints and the CIDRs of VPCs and subnets must not overlap ${RESERVED_CIDR}, which Huawei Cloud and Open Telekom Cloud reserve for VPC endpoints, and no custom route may point inside it.`,
   enforcementLevel: "mandatory",
   severity: "high",
   configSchema: {

@@ -2,15 +2,31 @@
  * The real policy pack, served as the CLI serves it, over the Analyzer gRPC protocol: its info and
  * config, and programs run through the engine-protocol runner, whose Analyze and AnalyzeStack
  * requests come from real resource registrations. The quickstart passes; the example that breaks
- * every rule is reported rule by rule; preview unknowns raise nothing.
+ * every rule is reported rule by rule; preview unknowns raise nothing; our own resources pass the
+ * provider's check with what only the organisation forbids, and the pack stops them.
  */
-import { providerConfig, PROVIDER_SECRET_KEYS, startEmulator } from "../../emulator/index.js";
+import {
+  providerConfig,
+  PROVIDER_SECRET_KEYS,
+  startEmulator,
+  type RunningEmulator,
+} from "../../emulator/index.js";
+import { networkReservedRange, endpointWhitelistNotOpen } from "../../policy/policies/index.js";
 import { PolicyAnalyzer } from "../engine/analyzer.js";
+import type { OperationReport } from "../engine/cli.js";
+import { FAST, type Declared } from "../support/engine.js";
 import { POLICY_PACK, runWithPolicies, violationsOf } from "../support/policy-engine.js";
-import { ENDPOINT, huaweiEndpoint } from "../policy/resources.js";
+import {
+  ENDPOINT,
+  HUAWEI_ENDPOINT_ARGS,
+  huaweiEndpoint,
+  TENCENT_ENDPOINT_ARGS,
+} from "../policy/resources.js";
 
 const QUICKSTART = "dist/examples/quickstart/index.js";
 const VIOLATIONS = "dist/examples/policy-violations/index.js";
+/** The test program whose resources come from config `fixture:resources`. */
+const DECLARED = "dist/tests/fixtures/programs/declared.js";
 
 describe("the policy pack over the analyzer protocol", () => {
   let analyzer: PolicyAnalyzer;
@@ -56,7 +72,7 @@ describe("the policy pack over the analyzer protocol", () => {
       severity: "high",
     });
     expect(result.diagnostics[0]!.message).toContain(
-      'Vpc "main": cidr = "198.19.200.0/24" overlaps 198.19.128.0/17, which the clouds reserve for VPC endpoints.',
+      'Vpc "main": cidr = "198.19.200.0/24" overlaps 198.19.128.0/17, which Huawei Cloud and Open Telekom Cloud reserve for VPC endpoints (kept free on every cloud).',
     );
   });
 
@@ -168,5 +184,95 @@ describe("examples through the engine with the pack attached", () => {
       "vpcep-resource-tag-limits mandatory orders-tc-consumer",
     ]);
     expect(preview!.ok).toBe(false);
+  });
+});
+
+describe("our resources through the engine: check refuses what the cloud refuses, the pack the rest", () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(() => emulator.close());
+
+  /** Preview and up of these resources with the pack attached, against the emulator. */
+  const previewAndUp = (resources: Declared[]): Promise<OperationReport[]> => {
+    const config = providerConfig(emulator.urls);
+    const secret = (key: string) => PROVIDER_SECRET_KEYS.includes(key);
+    return runWithPolicies({
+      program: DECLARED,
+      project: "fixture",
+      ops: ["preview", "up"],
+      config: {
+        ...Object.fromEntries(Object.entries(config).filter(([key]) => !secret(key))),
+        ...FAST,
+        "fixture:resources": JSON.stringify(resources),
+      },
+      secretConfig: Object.fromEntries(Object.entries(config).filter(([key]) => secret(key))),
+    });
+  };
+
+  /** `[policy, level, message]` of each diagnostic; the message is the description, then the violation. */
+  const diagnostics = (report: OperationReport) =>
+    report.policyViolations.map((d) => [d.policyName, d.enforcementLevel, d.message]);
+
+  it("a Huawei endpoint whitelisting 0.0.0.0/0 passes check and gets only the open-whitelist violation", async () => {
+    const name = "open-whitelist";
+    const [preview, up] = await previewAndUp([
+      { kind: "VpcEndpoint", name, args: { ...HUAWEI_ENDPOINT_ARGS, whitelist: ["0.0.0.0/0"] } },
+    ]);
+    const violation = `VpcEndpoint "${name}": whitelist[0] = "0.0.0.0/0" admits every address while the whitelist is enabled; list the client CIDRs instead.`;
+    const expected = [
+      [endpointWhitelistNotOpen.name, "mandatory", `${endpointWhitelistNotOpen.description}\n${violation}`],
+    ];
+
+    // Check passed (a planned create, no failures); the mandatory violation fails the preview.
+    expect(preview!.steps).toEqual([expect.objectContaining({ name, op: "create" })]);
+    expect(preview!.steps[0]!.failures).toBeUndefined();
+    expect(diagnostics(preview!)).toEqual(expected);
+    expect(preview!.ok).toBe(false);
+
+    // Up stops the step before create: nothing reaches the cloud.
+    expect(up!.ok).toBe(false);
+    expect(up!.steps).toEqual([expect.objectContaining({ name, op: "failed" })]);
+    expect(up!.steps[0]!.failures).toBeUndefined();
+    expect(up!.steps[0]!.id).toBeUndefined();
+    expect(up!.steps[0]!.error).toBe(
+      `${up!.steps[0]!.urn}: mandatory policy violation: [${endpointWhitelistNotOpen.name}] ${expected[0]![2]}`,
+    );
+    expect(diagnostics(up!)).toEqual(expected);
+  });
+
+  it("a Tencent endpoint IP inside 198.19.128.0/17 passes check and is stopped by the reserved-range policy", async () => {
+    const name = "reserved-ip";
+    const [preview, up] = await previewAndUp([
+      { kind: "VpcEndpoint", name, args: { ...TENCENT_ENDPOINT_ARGS, privateIp: "198.19.130.9" } },
+    ]);
+    const violation = `VpcEndpoint "${name}": privateIp = "198.19.130.9" overlaps 198.19.128.0/17, which Huawei Cloud and Open Telekom Cloud reserve for VPC endpoints (kept free on every cloud).`;
+    const expected = [
+      [networkReservedRange.name, "mandatory", `${networkReservedRange.description}\n${violation}`],
+    ];
+
+    expect(preview!.steps).toEqual([expect.objectContaining({ name, op: "create" })]);
+    expect(preview!.steps[0]!.failures).toBeUndefined();
+    expect(diagnostics(preview!)).toEqual(expected);
+    expect(preview!.ok).toBe(false);
+
+    expect(up!.ok).toBe(false);
+    expect(up!.steps).toEqual([expect.objectContaining({ name, op: "failed" })]);
+    expect(up!.steps[0]!.failures).toBeUndefined();
+    expect(up!.steps[0]!.id).toBeUndefined();
+    expect(up!.steps[0]!.error).toBe(
+      `${up!.steps[0]!.urn}: mandatory policy violation: [${networkReservedRange.name}] ${expected[0]![2]}`,
+    );
+  });
+
+  it("a Huawei endpoint IP inside the range is refused by check, before the pack sees it", async () => {
+    const name = "refused-ip";
+    const [preview] = await previewAndUp([
+      { kind: "VpcEndpoint", name, args: { ...HUAWEI_ENDPOINT_ARGS, privateIp: "198.19.130.7" } },
+    ]);
+    expect(preview!.steps).toEqual([expect.objectContaining({ name, op: "failed" })]);
+    expect(preview!.steps[0]!.failures?.map((f) => f.property)).toEqual(["privateIp"]);
+    expect(preview!.policyViolations).toEqual([]);
   });
 });

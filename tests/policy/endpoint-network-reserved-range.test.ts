@@ -43,7 +43,7 @@ describe("vpcep-endpoint-network-reserved-range", () => {
       stack({ cidr: "10.0.0.0/8", secondaryCidrs: ["198.19.128.0/18"] }),
     );
     expect(outcome.violations).toEqual([
-      'Vpc "main": secondaryCidrs[0] = "198.19.128.0/18" overlaps 198.19.128.0/17, which the clouds reserve for VPC endpoints; it hosts VpcEndpoint "orders-ep".',
+      'Vpc "main": secondaryCidrs[0] = "198.19.128.0/18" overlaps 198.19.128.0/17, which Huawei Cloud and Open Telekom Cloud reserve for VPC endpoints (kept free on every cloud); it hosts VpcEndpoint "orders-ep".',
     ]);
     expect(outcome.urns).toEqual([urnOf(HW_VPC, "main")]);
   });
@@ -69,7 +69,7 @@ describe("vpcep-endpoint-network-reserved-range", () => {
     members[1]!.props = { cidr: "198.19.130.0/24", vpcId: "v" };
     const outcome = await runStackPolicy(policy, members);
     expect(outcome.violations).toEqual([
-      'Subnet "apps": cidr = "198.19.130.0/24" overlaps 198.19.128.0/17, which the clouds reserve for VPC endpoints; it hosts VpcEndpoint "orders-ep".',
+      'Subnet "apps": cidr = "198.19.130.0/24" overlaps 198.19.128.0/17, which Huawei Cloud and Open Telekom Cloud reserve for VPC endpoints (kept free on every cloud); it hosts VpcEndpoint "orders-ep".',
     ]);
   });
 
@@ -103,7 +103,7 @@ describe("vpcep-endpoint-network-reserved-range", () => {
     ];
     const outcome = await runStackPolicy(policy, members);
     expect(outcome.violations).toEqual([
-      'TableEntry "to-range": destinationCidrBlock = "198.19.128.0/24" lies inside 198.19.128.0/17, which the clouds reserve for VPC endpoints; it hosts VpcEndpointService "svc".',
+      'TableEntry "to-range": destinationCidrBlock = "198.19.128.0/24" lies inside 198.19.128.0/17, which Huawei Cloud and Open Telekom Cloud reserve for VPC endpoints (kept free on every cloud); it hosts VpcEndpointService "svc".',
     ]);
   });
 

@@ -17,13 +17,19 @@ describe("vpcep-endpoint-whitelist-not-open", () => {
     expect((await check(ENDPOINT, tencentEndpoint())).violations).toEqual([]);
   });
 
-  it("reports 0.0.0.0/0 in an enabled whitelist", async () => {
-    const outcome = await check(
-      ENDPOINT,
-      huaweiEndpoint({ whitelist: ["10.0.0.0/8", "0.0.0.0/0"], enableWhitelist: true }),
-    );
+  it("reports 0.0.0.0/0 in a whitelist, which the provider's check accepts and enables", async () => {
+    const props = huaweiEndpoint({}, { whitelist: ["0.0.0.0/0", "10.0.0.0/8"] });
+    expect(props.enableWhitelist).toBe(true);
+    const outcome = await check(ENDPOINT, props);
     expect(outcome.violations).toEqual([
-      'VpcEndpoint "web": whitelist[1] = "0.0.0.0/0" admits every address while the whitelist is enabled; list the client CIDRs instead.',
+      'VpcEndpoint "web": whitelist[0] = "0.0.0.0/0" admits every address while the whitelist is enabled; list the client CIDRs instead.',
+    ]);
+  });
+
+  it("reports 0.0.0.0/0 in the enabled whitelist of an official OTC endpoint", async () => {
+    const type = "opentelekomcloud:index/vpcepEndpointV1:VpcepEndpointV1";
+    expect((await check(type, { enableWhitelist: true, whitelists: ["0.0.0.0/0"] })).violations).toEqual([
+      'VpcepEndpointV1 "web": whitelists[0] = "0.0.0.0/0" admits every address while the whitelist is enabled; list the client CIDRs instead.',
     ]);
   });
 

@@ -10,7 +10,7 @@ describe("vpcep-network-reserved-range", () => {
   it("is mandatory, named by convention, and describes the rule", () => {
     expect(policy.name).toBe("vpcep-network-reserved-range");
     expect(policy.enforcementLevel).toBe("mandatory");
-    expect(policy.description).toContain("198.19.128.0/17");
+    expect(policy.description).toMatch(/^On every cloud, .* must not overlap 198\.19\.128\.0\/17, /);
     expect(Object.keys(policy.configSchema!.properties!)).toEqual(["extraReservedRanges", "networks"]);
   });
 
@@ -31,15 +31,32 @@ describe("vpcep-network-reserved-range", () => {
   it("reports an endpoint's private IP inside the range, naming resource, property, value and rule", async () => {
     const outcome = await check(ENDPOINT, huaweiEndpoint({ privateIp: "198.19.130.7" }), {}, "orders-ep");
     expect(outcome.violations).toEqual([
-      'VpcEndpoint "orders-ep": privateIp = "198.19.130.7" overlaps 198.19.128.0/17, which the clouds reserve for VPC endpoints.',
+      'VpcEndpoint "orders-ep": privateIp = "198.19.130.7" overlaps 198.19.128.0/17, which Huawei Cloud and Open Telekom Cloud reserve for VPC endpoints (kept free on every cloud).',
     ]);
   });
 
-  it("reports each whitelist entry that overlaps, by index", async () => {
-    const outcome = await check(ENDPOINT, huaweiEndpoint({ whitelist: ["10.0.0.0/24", "198.19.0.0/16"] }));
+  it("reports a Tencent endpoint's private IP inside the range, which Tencent's check lets through", async () => {
+    const outcome = await check(
+      ENDPOINT,
+      tencentEndpoint({}, { privateIp: "198.19.130.9" }),
+      {},
+      "orders-tc",
+    );
     expect(outcome.violations).toEqual([
-      'VpcEndpoint "subject": whitelist[1] = "198.19.0.0/16" overlaps 198.19.128.0/17, which the clouds reserve for VPC endpoints.',
+      'VpcEndpoint "orders-tc": privateIp = "198.19.130.9" overlaps 198.19.128.0/17, which Huawei Cloud and Open Telekom Cloud reserve for VPC endpoints (kept free on every cloud).',
     ]);
+  });
+
+  it("leaves whitelist entries alone: they are client sources, not addresses the endpoint takes", async () => {
+    const open = huaweiEndpoint({}, { whitelist: ["0.0.0.0/0", "198.19.0.0/16", "198.19.128.7"] });
+    expect((await check(ENDPOINT, open)).violations).toEqual([]);
+    for (const type of [
+      "huaweicloud:Vpcep/endpoint:Endpoint",
+      "opentelekomcloud:index/vpcepEndpointV1:VpcepEndpointV1",
+    ]) {
+      const official = { enableWhitelist: true, whitelists: ["0.0.0.0/0", "198.19.128.0/24"] };
+      expect((await check(type, official)).violations).toEqual([]);
+    }
   });
 
   it.each([
@@ -88,7 +105,7 @@ describe("vpcep-network-reserved-range", () => {
     expect(outcome.violations).toHaveLength(1);
     expect(outcome.violations[0]).toContain(expected);
     expect(outcome.violations[0]).toMatch(
-      /(overlaps|lies inside) 198\.19\.128\.0\/17, which the clouds reserve/,
+      /(overlaps|lies inside) 198\.19\.128\.0\/17, which Huawei Cloud and Open Telekom Cloud reserve for VPC endpoints \(kept free on every cloud\)\.$/,
     );
   });
 
@@ -141,11 +158,11 @@ describe("vpcep-network-reserved-range", () => {
   it("checks the known values and skips unknown ones during preview, without a false violation", async () => {
     const unknownIp = await check(ENDPOINT, huaweiEndpoint({ privateIp: UNKNOWN }));
     expect(unknownIp).toEqual({ violations: [], urns: [] });
-    const partly = await check(
-      ENDPOINT,
-      huaweiEndpoint({ privateIp: UNKNOWN, whitelist: [UNKNOWN, "198.19.128.0/24"] }),
-    );
-    expect(partly.violations).toEqual([expect.stringContaining('whitelist[1] = "198.19.128.0/24"')]);
+    const partly = await check("huaweicloud:Vpc/vpc:Vpc", {
+      cidr: UNKNOWN,
+      secondaryCidrs: [UNKNOWN, "198.19.128.0/24"],
+    });
+    expect(partly.violations).toEqual([expect.stringContaining('secondaryCidrs[1] = "198.19.128.0/24"')]);
     expect(partly.couldNotRun).toBeUndefined();
     const unknownList = await check("huaweicloud:Vpc/routeTable:RouteTable", {
       vpcId: UNKNOWN,

@@ -1,3 +1,4 @@
+import { CLOUD_NAMES, kindLabel, TAG_CLOUD_LABEL, TAG_LIMITS } from "pulumi-vpcep/schema";
 import { resourceTagLimits } from "../../policy/policies/index.js";
 import { runResourcePolicy, UNKNOWN } from "../support/policy.js";
 import {
@@ -13,6 +14,9 @@ const policy = resourceTagLimits;
 const check = (type: string, props: Record<string, unknown>, config = {}) =>
   runResourcePolicy(policy, { type, name: "tagged", props }, config);
 const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, "v"]));
+/** Four UTF-16 units but one character: the clouds count lengths in Unicode code points. */
+const KEY = "🔑";
+const OTC_SERVICE = "opentelekomcloud:index/vpcepServiceV1:VpcepServiceV1";
 
 describe("vpcep-resource-tag-limits", () => {
   it("is mandatory with requiredKeys and maxCount config", () => {
@@ -38,6 +42,38 @@ describe("vpcep-resource-tag-limits", () => {
       'VpcEndpointService "tagged": tags: at most 10 tags are allowed on a Huawei Cloud VPC endpoint service (got 11).',
     ]);
     expect((await check(SERVICE, tencentService({ tags: many(11) }))).violations).toEqual([]);
+  });
+
+  it("gives an OTC endpoint service 20 tags, as the current OTC docs do (raised from 10 in 2021)", async () => {
+    expect((await check(OTC_SERVICE, { tags: many(20) })).violations).toEqual([]);
+    expect((await check(OTC_SERVICE, { tags: many(21) })).violations).toEqual([
+      'VpcepServiceV1 "tagged": tags: at most 20 tags are allowed on a Open Telekom Cloud VPC endpoint service (got 21).',
+    ]);
+  });
+
+  it("counts lengths in code points: a Huawei key of 36 emoji passes check and policy, 37 fails", async () => {
+    const longest = KEY.repeat(36);
+    expect(longest).toHaveLength(72);
+    const fits = huaweiEndpoint({}, { tags: { [longest]: "v".repeat(43) } });
+    expect((await check(ENDPOINT, fits)).violations).toEqual([]);
+    const over = KEY.repeat(37);
+    expect((await check(ENDPOINT, huaweiEndpoint({ tags: { [over]: "v" } }))).violations).toEqual([
+      `VpcEndpoint "tagged": tags["${over}"] = "v": tag key must be at most 36 characters (got 37).`,
+    ]);
+  });
+
+  it("knows the cloud of our resources from the provider's registry, with that cloud's limits", async () => {
+    for (const cloud of CLOUD_NAMES) {
+      const max = TAG_LIMITS[cloud].endpoint.maxCount;
+      const props = { ...huaweiEndpoint(), cloud, tags: many(max + 1) };
+      expect((await check(ENDPOINT, props)).violations).toEqual([
+        `VpcEndpoint "tagged": tags: at most ${max} tags are allowed on a ${TAG_CLOUD_LABEL[cloud]} ${kindLabel("endpoint")} (got ${max + 1}).`,
+      ]);
+    }
+    // A name the registry does not manage is refused by check; the policy has no rules for it.
+    expect((await check(ENDPOINT, { ...huaweiEndpoint(), cloud: "aws", tags: many(60) })).violations).toEqual(
+      [],
+    );
   });
 
   it.each([
