@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { CloudName } from "../provider/clouds/index.js";
+import { outputNames, type CloudName } from "../provider/clouds/index.js";
 import type { VpcEndpointServiceArgs } from "./args.js";
 import { guardTags, requireProperties } from "./common.js";
 import { endpointServiceProvider } from "./provider-stub.js";
@@ -11,17 +11,6 @@ export interface VpcEndpointServiceLookup {
   cloud: pulumi.Input<CloudName>;
   region: pulumi.Input<string>;
 }
-
-const OUTPUTS = [
-  "serviceId",
-  "status",
-  "state",
-  "endpointServiceName",
-  "serviceVip",
-  "serviceOwner",
-  "createdAt",
-  "updatedAt",
-] as const;
 
 /**
  * A VPC endpoint service: exposes a backend (load balancer, VM) in your VPC to endpoints in other
@@ -102,7 +91,7 @@ export class VpcEndpointService extends pulumi.dynamic.Resource {
   constructor(name: string, args: VpcEndpointServiceArgs, opts?: pulumi.CustomResourceOptions) {
     if (!opts?.id) requireProperties("endpointService", args);
     const props: Record<string, unknown> = {
-      ...Object.fromEntries(OUTPUTS.map((o) => [o, undefined])),
+      ...Object.fromEntries(outputNames("endpointService").map((o) => [o, undefined])),
       ...args,
       ...(args.tags !== undefined ? { tags: guardTags(args.tags) } : {}),
     };

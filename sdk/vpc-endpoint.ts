@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { CloudName } from "../provider/clouds/index.js";
+import { outputNames, type CloudName } from "../provider/clouds/index.js";
 import type { VpcEndpointArgs } from "./args.js";
 import { guardTags, requireProperties } from "./common.js";
 import { endpointProvider } from "./provider-stub.js";
@@ -11,21 +11,6 @@ export interface VpcEndpointLookup {
   cloud: pulumi.Input<CloudName>;
   region: pulumi.Input<string>;
 }
-
-const OUTPUTS = [
-  "endpointId",
-  "status",
-  "state",
-  "privateIp",
-  "dnsNames",
-  "endpointServiceName",
-  "serviceVip",
-  "serviceVpcId",
-  "endpointOwner",
-  "markerId",
-  "createdAt",
-  "updatedAt",
-] as const;
 
 /**
  * A VPC endpoint: a private address in your VPC that reaches an endpoint service.
@@ -111,7 +96,7 @@ export class VpcEndpoint extends pulumi.dynamic.Resource {
   constructor(name: string, args: VpcEndpointArgs, opts?: pulumi.CustomResourceOptions) {
     if (!opts?.id) requireProperties("endpoint", args);
     const props: Record<string, unknown> = {
-      ...Object.fromEntries(OUTPUTS.map((o) => [o, undefined])),
+      ...Object.fromEntries(outputNames("endpoint").map((o) => [o, undefined])),
       ...args,
       ...(args.tags !== undefined ? { tags: guardTags(args.tags) } : {}),
     };

@@ -19,6 +19,8 @@ export interface ResourceSpec {
   /** What a change to each input costs; diff reads only these, so preview needs no credentials. */
   fields: Record<string, FieldRule>;
   tags: TagLimits;
+  /** Output-only properties the backend reports (the SDK declares them so they reach programs). */
+  outputs: readonly string[];
   /**
    * The backend for a resource, from what is known of it (its inputs or stored outputs: region, and
    * hints such as an address family); credentials are read when it is built, at call time.

@@ -29,3 +29,8 @@ export function cloudModule(name: unknown): CloudModule | undefined {
 
 export type { CloudModule, ResourceSpec, KnownResource } from "./cloud-module.js";
 export type { Timeouts } from "./common-args.js";
+
+/** Every output-only property of a kind on any registered cloud. */
+export function outputNames(kind: ResourceKind): string[] {
+  return [...new Set(CLOUD_MODULES.flatMap((m) => m.resources[kind].outputs))];
+}

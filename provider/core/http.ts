@@ -2,6 +2,7 @@
  * Signed HTTP for every cloud: got with the cloud's signer as its only `beforeRequest` hook, a shared
  * token bucket, and retries only for errors the cloud marks retryable, with backoff and jitter.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import got, { RequestError, type Got, type NormalizedOptions } from "got";
 import backoffDelay from "./backoff.js";
 import type { Clock } from "./clock.js";
@@ -87,6 +88,17 @@ export function retryAfterMs(value: string | string[] | undefined, now: number):
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+const deadlines = new AsyncLocalStorage<number>();
+
+/**
+ * Runs `task` with a deadline (epoch ms of the transport's clock) that every call inside it keeps:
+ * a retry that could not start before it is not waited for, so a resource's `timeouts` bound the
+ * retries and `Retry-After` waits of its calls too.
+ */
+export function withDeadline<T>(deadline: number, task: () => Promise<T>): Promise<T> {
+  return deadlines.run(deadline, task);
+}
+
 /** A client bound to one cloud's signer and error rules. */
 export class CloudTransport {
   private readonly got: Got;
@@ -138,6 +150,8 @@ export class CloudTransport {
         askedDelay !== undefined
           ? Math.min(askedDelay, this.retry.maxRetryAfterMs)
           : backoffDelay(attempt, { baseMs: this.retry.baseMs, maxMs: this.retry.maxMs });
+      const deadline = deadlines.getStore();
+      if (deadline !== undefined && this.options.clock.now() + delay >= deadline) throw failure;
       this.options.onRetry?.(`${request.operation}: ${failure.code}, retrying in ${delay} ms`);
       await this.options.clock.sleep(delay);
     }

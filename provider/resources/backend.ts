@@ -64,6 +64,11 @@ export interface Backend<Inputs, State> {
    * lost, where the cloud takes no client token.
    */
   listCandidates?(inputs: Inputs): Promise<State[]>;
+  /**
+   * The values of the filters `listCandidates` applies: creates that could appear in each other's
+   * listings share them, and run one at a time in the host.
+   */
+  candidateScope?(inputs: Inputs): string;
   /** The object, or undefined when the cloud says it does not exist. */
   find(id: string): Promise<State | undefined>;
   idOf(state: State): string;

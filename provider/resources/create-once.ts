@@ -9,8 +9,10 @@ import { mayHaveActed, ProviderError } from "../core/errors.js";
 import type { ErasedBackend, LifecycleInputs } from "./backend.js";
 import { claim, isClaimed, serialised } from "./claims.js";
 
-/** Empty listings after a lost answer before concluding the create did not act. */
+/** Empty listings after a lost answer before concluding the create did not act... */
 const EMPTY_LISTINGS = 3;
+/** ...and how many of the longest poll delays they span at least, for a list that lags a create. */
+const VISIBILITY_WINDOW_POLLS = 10;
 
 export interface CreateOnceOptions {
   backend: ErasedBackend;
@@ -42,8 +44,17 @@ export async function createOnce(options: CreateOnceOptions): Promise<string> {
   }
   const list = async () =>
     (await backend.listCandidates!(inputs)).filter((state) => options.matches(state)).map(backend.idOf);
-  return serialised(`${scope}|${options.identity}`, async () => {
+  // Creates that could show up in each other's listings take turns: a looser identity's listing
+  // would otherwise match a sibling's object before that sibling had claimed it.
+  const turn = `${scope}|${backend.label}|${backend.candidateScope?.(inputs) ?? ""}`;
+  return serialised(turn, async () => {
     const before = new Set(await list());
+    const existing = [...before].filter((id) => !isClaimed(scope, id));
+    if (existing.length > 0) {
+      options.log(
+        `${backend.label}: ${existing.length} existing object(s) already match ${options.identity} (${existing.join(", ")}); creating another (to take one over instead, set adoptId)`,
+      );
+    }
     let id: string;
     try {
       id = await backend.create(inputs);
@@ -66,6 +77,7 @@ async function recover(
   cause: unknown,
 ): Promise<string> {
   const { clock } = options;
+  const window = clock.now() + VISIBILITY_WINDOW_POLLS * options.pollMaxMs;
   let empty = 0;
   let listError: unknown;
   for (let attempt = 1; ; attempt++) {
@@ -82,9 +94,9 @@ async function recover(
         );
       }
       listError = undefined;
-      if (++empty >= EMPTY_LISTINGS) {
+      if (++empty >= EMPTY_LISTINGS && clock.now() >= Math.min(window, options.deadline)) {
         throw new ProviderError(
-          `${messageOf(cause)}; no new object matching ${options.identity} appeared, so the create did not act (if one appears later, take it over with adoptId)`,
+          `${messageOf(cause)}; no new object matching ${options.identity} appeared in ${empty} listings, so the create most likely did not act (if one appears later, take it over with adoptId)`,
           "CreateFailed",
           options.inputs.cloud,
           undefined,

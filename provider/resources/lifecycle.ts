@@ -11,15 +11,16 @@ import { CLOUD_NAMES, cloudModule, type CloudModule, type ResourceSpec } from ".
 import { systemClock, type Clock } from "../core/clock.js";
 import { formatElapsed, parseDuration } from "../core/duration.js";
 import { isNotFound, ProviderError, ResourceFailedError, ValidationError } from "../core/errors.js";
+import { withDeadline } from "../core/http.js";
 import { tuning } from "../core/settings.js";
 import { containsUnknown } from "../core/unknown.js";
 import { waitFor, type Observation } from "../core/wait.js";
 import { checkInputs, type CheckFailure } from "../schema/check.js";
 import { normalise } from "../schema/input-schema.js";
 import { kindLabel, type ResourceKind } from "../schema/kinds.js";
-import { noteAdoption, adoptionTaken } from "./adoptions.js";
+import { noteReplacement, takeReplacement } from "./adoptions.js";
 import type { ErasedBackend, LifecycleInputs } from "./backend.js";
-import { claim } from "./claims.js";
+import { claim, isClaimed } from "./claims.js";
 import { createOnce } from "./create-once.js";
 import { canonicalJson, diffFields, sameValue } from "./diff.js";
 
@@ -30,6 +31,9 @@ export const DEFAULT_TIMEOUTS = { create: "10m", update: "10m", delete: "10m" } 
 
 /** How many not-found answers a wait for `ready` tolerates right after a create. */
 const NOT_VISIBLE_YET_BUDGET = 3;
+
+/** Normalised states of an object that is not where an `up` leaves it. */
+const UNSETTLED_STATES = new Set(["creating", "deleting", "failed", "rejected", "unknown"]);
 
 type Props = Record<string, unknown>;
 
@@ -123,9 +127,14 @@ export class Lifecycle {
     return parseDuration(given ?? DEFAULT_TIMEOUTS[operation]);
   }
 
-  /** The input fields as the cloud reports them, in the one normal form. */
+  /**
+   * The input fields the cloud reports, in the one normal form. Only those: a field the cloud does
+   * not report (a provider-side setting, an address not assigned yet) is not filled with a default,
+   * which would record a value nobody chose.
+   */
   private observed(spec: ResourceSpec, backend: ErasedBackend, state: unknown): Props {
-    return normalise(spec.schema, backend.observe(state));
+    const reported = backend.observe(state);
+    return pick(normalise(spec.schema, reported), Object.keys(reported));
   }
 
   /**
@@ -135,8 +144,8 @@ export class Lifecycle {
   private outputsOf(spec: ResourceSpec, backend: ErasedBackend, inputs: Props, state: unknown): Props {
     return {
       ...withoutEngineKeys(inputs),
-      ...this.observed(spec, backend, state),
       ...backend.outputs(state),
+      ...this.observed(spec, backend, state),
       schemaVersion: SCHEMA_VERSION,
     };
   }
@@ -206,7 +215,8 @@ export class Lifecycle {
     timeoutMs: number,
     applied: AppliedFields,
   ): Promise<unknown> {
-    const observed = this.observed(spec, backend, ready);
+    // What the cloud does not report is taken as the inputs have it: there is nothing to compare.
+    const observed = { ...inputs, ...this.observed(spec, backend, ready) };
     const { changed } = diffFields(spec.fields, observed, inputs);
     const inPlace = changed.filter((f) => spec.fields[f]?.change === "update");
     const steps = backend.plan(id, observed as LifecycleInputs, inputs, inPlace);
@@ -222,17 +232,14 @@ export class Lifecycle {
     return this.waitReady(backend, id, inputs, timeoutMs);
   }
 
-  check(olds: Props, news: Props): { inputs: Props; failures: CheckFailure[] } {
-    const outcome = checkInputs(this.kind, news);
-    noteAdoption(olds, outcome.inputs);
-    return outcome;
+  check(_olds: Props, news: Props): { inputs: Props; failures: CheckFailure[] } {
+    return checkInputs(this.kind, news);
   }
 
   diff(_id: string, olds: Props, news: Props): DiffResult {
     if (containsUnknown(news.cloud) || olds.cloud !== news.cloud) {
       return { changes: true, replaces: ["cloud"], deleteBeforeReplace: false };
     }
-    noteAdoption(olds, news);
     const spec = this.module(news.cloud, "diffing").resources[this.kind];
     const before = normalise(spec.schema, withoutEngineKeys(olds));
     const after = normalise(spec.schema, withoutEngineKeys(news));
@@ -246,25 +253,44 @@ export class Lifecycle {
         !containsUnknown(after[field]) &&
         sameValue(after[field], before[field]),
     );
+    if (replaces.length > 0) noteReplacement(olds, news);
     return {
-      changes: changed.length > 0 || providerChanged,
+      changes: changed.length > 0 || providerChanged || this.unsettled(olds, after),
       replaces,
       deleteBeforeReplace: replaces.length > 0 && keepsExclusive,
     };
   }
 
-  async create(props: Props): Promise<{ id: string; outs: Props }> {
+  /**
+   * State recorded an object that was not ready (a create whose wait timed out, an object found
+   * failed): an update must look again, even once a refresh has cleared the engine's init errors.
+   */
+  private unsettled(olds: Props, news: Props): boolean {
+    const state = olds.state;
+    if (state === "pendingAcceptance") return news.waitForAcceptance === true;
+    return typeof state === "string" && UNSETTLED_STATES.has(state);
+  }
+
+  create(props: Props): Promise<{ id: string; outs: Props }> {
     const { inputs, spec } = this.parse(props);
+    const deadline = this.clock.now() + this.timeout(inputs.timeouts, "create");
+    return withDeadline(deadline, () => this.createWithin(props, inputs, spec, deadline));
+  }
+
+  private async createWithin(
+    props: Props,
+    inputs: LifecycleInputs,
+    spec: ResourceSpec,
+    deadline: number,
+  ): Promise<{ id: string; outs: Props }> {
     const backend = spec.backend(inputs);
     if (inputs.adoptId) {
-      if (!adoptionTaken(inputs)) return this.adopt(spec, backend, inputs, inputs.adoptId, props);
+      if (!takeReplacement(inputs)) return this.adopt(spec, backend, inputs, inputs.adoptId, props);
       this.log(
         `${backend.label}: ${inputs.adoptId} was adopted by an earlier up; its replacement is a new object`,
       );
     }
     const started = this.clock.now();
-    const timeoutMs = this.timeout(inputs.timeouts, "create");
-    const deadline = started + timeoutMs;
     const settings = tuning();
     const identityFields = Object.entries(spec.fields)
       .filter(([f, rule]) => rule.change !== "ignore" && rule.atCreate !== false && inputs[f] !== undefined)
@@ -276,7 +302,7 @@ export class Lifecycle {
         inputs,
         matches: (state) => {
           const observed = this.observed(spec, backend, state);
-          return identityFields.every((f) => sameValue(observed[f], inputs[f]));
+          return identityFields.every((f) => !(f in observed) || sameValue(observed[f], inputs[f]));
         },
         identity: identityFields
           .filter((f) => !sameValue(inputs[f], undefined))
@@ -349,7 +375,11 @@ export class Lifecycle {
         `adopting ${subject}: these fields differ and cannot change in place: ${differences}`,
       );
     }
-    claim(`${inputs.cloud}|${inputs.region}`, id);
+    const scope = `${inputs.cloud}|${inputs.region}`;
+    if (isClaimed(scope, id)) {
+      throw new ValidationError(`adopting ${subject}: another resource of this stack already manages it`);
+    }
+    claim(scope, id);
     const timeoutMs = this.timeout(inputs.timeouts, "create");
     const fallback = {
       ...withoutEngineKeys(inputs),
@@ -412,11 +442,24 @@ export class Lifecycle {
     return { id, props: { ...inputs, ...backend.outputs(state), schemaVersion: SCHEMA_VERSION }, inputs };
   }
 
-  async update(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
+  update(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
     const { inputs, spec } = this.parse(news);
+    const timeoutMs = this.timeout(inputs.timeouts, "update");
+    return withDeadline(this.clock.now() + timeoutMs, () =>
+      this.updateWithin(id, olds, news.__provider, inputs, spec, timeoutMs),
+    );
+  }
+
+  private async updateWithin(
+    id: string,
+    olds: Props,
+    providerText: unknown,
+    inputs: LifecycleInputs,
+    spec: ResourceSpec,
+    timeoutMs: number,
+  ): Promise<{ outs: Props }> {
     const backend = spec.backend(inputs);
     const subject = this.subject(backend, id);
-    const timeoutMs = this.timeout(inputs.timeouts, "update");
     const applied = new AppliedFields();
     try {
       const current = await backend.find(id);
@@ -445,7 +488,7 @@ export class Lifecycle {
         ),
         schemaVersion: SCHEMA_VERSION,
       };
-      throw await this.partial(spec, backend, id, inputs, fallback, news.__provider, "updating", err);
+      throw await this.partial(spec, backend, id, inputs, fallback, providerText, "updating", err);
     }
   }
 
@@ -454,9 +497,12 @@ export class Lifecycle {
     const spec = this.module(known.cloud, "deleting").resources[this.kind];
     const backend = spec.backend({ ...known, region: String(known.region) });
     const subject = this.subject(backend, id);
+    const timeoutMs = this.timeout(known.timeouts, "delete");
     try {
-      await backend.delete(id);
-      await this.waitGone(backend, id, this.timeout(known.timeouts, "delete"));
+      await withDeadline(this.clock.now() + timeoutMs, async () => {
+        await backend.delete(id);
+        await this.waitGone(backend, id, timeoutMs);
+      });
     } catch (err) {
       throw new ProviderError(
         `deleting ${subject}: ${messageOf(err)}`,

@@ -34,9 +34,21 @@ export function ipv4CidrProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** True for a standard-form IPv6 address (no zone, no embedded IPv4 shorthand beyond RFC 4291). */
+/** The RFC 5952 spelling of an IPv6 address (lowercase, longest zero run as `::`), or undefined. */
+export function canonicalIpv6(value: string): string | undefined {
+  if (value.includes("%") || ipaddr.IPv4.isValid(value) || !ipaddr.IPv6.isValid(value)) return undefined;
+  return ipaddr.IPv6.parse(value).toString();
+}
+
+/**
+ * True for an IPv6 unicast address in RFC 5952 form, the form the cloud stores and reports: any
+ * other spelling would show as a change on every preview. `::` and IPv4-mapped addresses are no
+ * endpoint addresses.
+ */
 export function isStandardIpv6(value: string): boolean {
-  return !value.includes("%") && ipaddr.IPv6.isValid(value) && !ipaddr.IPv4.isValid(value);
+  if (canonicalIpv6(value) !== value) return false;
+  const range = ipaddr.IPv6.parse(value).range();
+  return range !== "unspecified" && range !== "ipv4Mapped" && range !== "loopback" && range !== "multicast";
 }
 
 const reservedMessage = (value: string) =>
@@ -69,7 +81,11 @@ export const ipv4AddressOrCidr = z.string().superRefine((value, ctx) => {
   }
 });
 
-/** A standard-form IPv6 address. */
-export const ipv6Address = z.string().refine(isStandardIpv6, {
-  error: (issue) => `must be an IPv6 address such as 2402:4e00::8 (got "${String(issue.input)}")`,
-});
+/** Why `value` is not a standard-form IPv6 endpoint address, or undefined when it is one. */
+export function ipv6Problem(value: string): string | undefined {
+  if (isStandardIpv6(value)) return undefined;
+  const canonical = canonicalIpv6(value);
+  return canonical !== undefined && canonical !== value
+    ? `must be an IPv6 address in its RFC 5952 form: write ${canonical} (got "${value}")`
+    : `must be an IPv6 unicast address such as 2402:4e00::8 (got "${value}")`;
+}

@@ -1,31 +1,45 @@
 /**
- * Tag rules of every cloud the project knows: those the registry manages, and those whose official
- * Pulumi packages the policy pack checks before their modules are built. The facts live in each
- * cloud's folder; this only gathers them.
+ * Tag rules of every cloud the project knows: those the registry manages (from their modules), and
+ * those whose official Pulumi packages the policy pack checks before a module of ours exists. Once
+ * such a cloud is registered, its module's rules take precedence here without a change.
  */
-import { HUAWEI_TAG_LIMITS } from "../clouds/huaweicloud/tag-limits.js";
+import { CLOUD_MODULES, type CloudName } from "../clouds/index.js";
 import { OTC_TAG_LIMITS } from "../clouds/opentelekomcloud/tag-limits.js";
-import { TENCENT_TAG_LIMITS } from "../clouds/tencentcloud/tag-limits.js";
 import { VOLCENGINE_TAG_LIMITS } from "../clouds/volcengine/tag-limits.js";
 import type { ResourceKind } from "./kinds.js";
 import { tagProblemsFor, type TagLimits, type TagProblem } from "./tags.js";
 
-export const TAG_LIMITS = {
-  huaweicloud: HUAWEI_TAG_LIMITS,
-  tencentcloud: TENCENT_TAG_LIMITS,
-  opentelekomcloud: OTC_TAG_LIMITS,
-  volcengine: VOLCENGINE_TAG_LIMITS,
-} as const satisfies Record<string, Record<ResourceKind, TagLimits>>;
+type KindLimits = Record<ResourceKind, TagLimits>;
+
+/** Clouds the policy pack knows from their official packages only. */
+const POLICY_ONLY = {
+  opentelekomcloud: { label: "Open Telekom Cloud", tags: OTC_TAG_LIMITS },
+  volcengine: { label: "Volcengine", tags: VOLCENGINE_TAG_LIMITS },
+} as const satisfies Record<string, { label: string; tags: KindLimits }>;
 
 /** The clouds whose tag rules are known. */
-export type TagCloud = keyof typeof TAG_LIMITS;
+export type TagCloud = CloudName | keyof typeof POLICY_ONLY;
 
-export const TAG_CLOUD_LABEL: Record<TagCloud, string> = {
-  huaweicloud: "Huawei Cloud",
-  tencentcloud: "Tencent Cloud",
-  opentelekomcloud: "Open Telekom Cloud",
-  volcengine: "Volcengine",
+const KNOWN: Record<TagCloud, { label: string; tags: KindLimits }> = {
+  ...POLICY_ONLY,
+  ...(Object.fromEntries(
+    CLOUD_MODULES.map((m) => [
+      m.name,
+      {
+        label: m.label,
+        tags: { endpoint: m.resources.endpoint.tags, endpointService: m.resources.endpointService.tags },
+      },
+    ]),
+  ) as Record<CloudName, { label: string; tags: KindLimits }>),
 };
+
+export const TAG_LIMITS = Object.fromEntries(
+  Object.entries(KNOWN).map(([cloud, known]) => [cloud, known.tags]),
+) as Record<TagCloud, KindLimits>;
+
+export const TAG_CLOUD_LABEL = Object.fromEntries(
+  Object.entries(KNOWN).map(([cloud, known]) => [cloud, known.label]),
+) as Record<TagCloud, string>;
 
 /** Every way a set of tags breaks a known cloud's rules for one kind of resource. */
 export function tagProblems(tags: Record<string, string>, cloud: TagCloud, kind: ResourceKind): TagProblem[] {

@@ -534,6 +534,13 @@ describe("CreateVpcEndPoint fidelity", () => {
     ).toBe("InvalidParameterValue.TooLong");
   });
 
+  test("a tag value must not be empty (tag service: 1–255 characters), as the provider checks", async () => {
+    const serviceId = await createService();
+    expect((await createEndpoint(serviceId, tc, { Tags: [{ Key: "k", Value: "" }] })).code).toBe(
+      "InvalidParameterValue.Empty",
+    );
+  });
+
   test("EndPointName length is counted in code points", async () => {
     const serviceId = await createService();
     expect((await createEndpoint(serviceId, tc, { EndPointName: "名".repeat(60) })).code).toBeUndefined();

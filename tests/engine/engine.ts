@@ -1055,8 +1055,10 @@ async function refresh(options: OperationOptions, state: StackState, result: Ope
       if (read.id === "") {
         result.steps.push({ ...base, op: "drop", id: resource.id });
       } else {
+        // As the engine's refresh step: a successful Read leaves no init errors behind.
+        const { initErrors: _cleared, ...kept } = resource;
         resources.push({
-          ...resource,
+          ...kept,
           id: read.id,
           outputs: read.properties,
           inputs: read.inputs ?? resource.inputs,

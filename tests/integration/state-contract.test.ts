@@ -96,6 +96,28 @@ describe("a failed or partial run leaves state that makes the next up finish the
     expect(stepsOf(again)).toEqual({ svc: "same" });
   });
 
+  test("a refresh between a timed-out create and the next up does not hide the pending object", async () => {
+    const stack = new TestStack(ctx.emulator);
+    await ctx.control.put("/transitions", {
+      model: "huawei::vpcep_service",
+      progression: "manual",
+      times: 1000,
+    });
+    const service = huaweiService({ timeouts: { create: "300ms" } });
+    await stack.run([service], ["up"]);
+    // The engine's refresh clears init errors; state still says what the cloud said: creating.
+    const [refresh] = await stack.run([service], ["refresh"]);
+    expect(refresh!.ok).toBe(true);
+    expect(stack.resource("svc")!.initErrors).toBeUndefined();
+    expect(stack.resource("svc")!.outputs.state).toBe("creating");
+    await ctx.control.delete("/transitions");
+    const [preview, up, again] = await stack.run([service], ["preview", "up", "preview"]);
+    expect(stepsOf(preview)).toEqual({ svc: "update" });
+    expect(up!.ok).toBe(true);
+    expect(stack.resource("svc")!.outputs.state).toBe("available");
+    expect(stepsOf(again)).toEqual({ svc: "same" });
+  });
+
   test("an object the next up finds failed fails with the cloud's reason, and stays recorded", async () => {
     const stack = new TestStack(ctx.emulator);
     await ctx.control.put("/transitions", {
@@ -145,6 +167,20 @@ describe("replacing an adopted resource", () => {
     expect((await hw()("GET", `/vpc-endpoint-services/${fresh}`)).body).toMatchObject({ server_type: "VM" });
     expect(stepsOf(again)).toEqual({ svc: "same" });
   });
+});
+
+test("two resources of one stack cannot adopt the same object", async () => {
+  const owner = new TestStack(ctx.emulator);
+  await owner.run([huaweiService()], ["up"]);
+  const id = owner.resource("svc")!.id;
+  const stack = new TestStack(ctx.emulator);
+  const [up] = await stack.run(
+    [huaweiService({ adoptId: id }, "a"), huaweiService({ adoptId: id, description: "other" }, "b")],
+    ["up"],
+  );
+  expect(up!.ok).toBe(false);
+  expect(up!.errors.join("\n")).toMatch(/another resource of this stack already manages it/);
+  expect(stack.state().resources.filter((r) => r.id === id)).toHaveLength(1);
 });
 
 describe("a preview with unknown values plans what up will do", () => {
@@ -267,6 +303,23 @@ describe("a create whose answer was lost never leaks or doubles", () => {
     expect(a).not.toBe(b);
     const listed = (await hw()("GET", "/vpc-endpoints")).body.endpoints as { id: string }[];
     expect(listed.map((e) => e.id).sort()).toEqual([a, b].sort());
+  });
+
+  test("concurrent creates whose identities overlap, both answers lost, each find their own object", async () => {
+    await ctx.control.put("/faults", [
+      { cloud: "huaweicloud", operation: "CreateEndpoint", action: "lostReply", next: 2 },
+    ]);
+    const stack = new TestStack(ctx.emulator);
+    const loose = huaweiEndpoint({ whitelist: [], tags: {} }, "loose");
+    const fixed = huaweiEndpoint({ whitelist: [], tags: {}, privateIp: "192.168.0.50" }, "fixed");
+    const [up, again] = await stack.run([huaweiService(), loose, fixed], ["up", "preview"]);
+    expect(up!.errors).toEqual([]);
+    expect(stepsOf(again)).toEqual({ svc: "same", loose: "same", fixed: "same" });
+    const listed = (await hw()("GET", "/vpc-endpoints")).body.endpoints as { id: string; ip: string }[];
+    expect(listed).toHaveLength(2);
+    expect(stack.resource("fixed")!.outputs.privateIp).toBe("192.168.0.50");
+    expect(listed.find((e) => e.id === stack.resource("fixed")!.id)!.ip).toBe("192.168.0.50");
+    expect(stack.resource("loose")!.id).not.toBe(stack.resource("fixed")!.id);
   });
 
   test("a connection refused before the request was sent did not act: no listing, no leak, a plain error", async () => {

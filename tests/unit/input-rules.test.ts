@@ -150,6 +150,27 @@ describe("seed and reference limits", () => {
     expect(serviceFailures(tencentService({ ipAddressType: "Ipv6" }))).toEqual([]);
   });
 
+  test.each([
+    ["2402:4E00:1013:0::8", /RFC 5952 form: write 2402:4e00:1013::8/],
+    ["2402:4e00:0:0:0:0:0:8", /write 2402:4e00::8/],
+    ["::", /IPv6 unicast address/],
+    ["::ffff:10.0.0.1", /IPv6 unicast address|RFC 5952/],
+  ])("a Tencent IPv6 address %s is refused with the form the cloud stores", (ip, reason) => {
+    expect(endpointFailures(tencentEndpoint({ ipAddressType: "Ipv6", privateIp: ip }))).toEqual([
+      { property: "privateIp", reason: expect.stringMatching(reason) },
+    ]);
+  });
+
+  test("adoptId must be an id of the cloud's form", () => {
+    expect(endpointFailures(huaweiEndpoint({ adoptId: "../vpc-endpoint-services" }))).toEqual([
+      { property: "adoptId", reason: expect.stringMatching(/lowercase UUID/) },
+    ]);
+    expect(endpointFailures(tencentEndpoint({ adoptId: "vpcsvc-abcd1234" }))).toEqual([
+      { property: "adoptId", reason: expect.stringMatching(/endpoint id such as vpce-/) },
+    ]);
+    expect(serviceFailures(tencentService({ adoptId: "vpcsvc-abcd1234" }))).toEqual([]);
+  });
+
   test("Tencent regions are the seed's list", () => {
     expect(endpointFailures(tencentEndpoint({ region: "ap-mumbai" }))).toEqual([
       {

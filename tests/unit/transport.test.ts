@@ -206,3 +206,26 @@ describe("query strings are encoded as the signers canonicalise them", () => {
     );
   });
 });
+
+describe("VPCEP v1 deletes", () => {
+  const apiError = (code: string, notFound = false) =>
+    new CloudApiError({
+      cloud: "huaweicloud",
+      code,
+      httpStatus: 400,
+      message: "m",
+      retryable: false,
+      notFound,
+      throttled: false,
+      operation: "DeleteEndpoint",
+    });
+
+  test("an object already being deleted (EndPoint.2018) or gone counts as deleted; other refusals do not", async () => {
+    const { deleteOnce } = await import("../../provider/clouds/vpcep-v1/errors.js");
+    await expect(deleteOnce(() => Promise.reject(apiError("EndPoint.2018")))).resolves.toBeUndefined();
+    await expect(deleteOnce(() => Promise.reject(apiError("EndPoint.0005", true)))).resolves.toBeUndefined();
+    await expect(deleteOnce(() => Promise.reject(apiError("EndPoint.3006")))).rejects.toThrow(
+      /EndPoint\.3006/,
+    );
+  });
+});

@@ -22,7 +22,7 @@ const COMMON = new Set([
 ]);
 
 /**
- * Tag lengths of the Tencent tag service (the VPC API documents none): key 1–127, value ≤255
+ * Tag lengths of the Tencent tag service (the VPC API documents none): key 1–127, value 1–255
  * characters, counted in code points as the provider does.
  * @link https://www.tencentcloud.com/document/product/651/13354
  */
@@ -65,11 +65,12 @@ export class TcParams extends Params {
         throw TcErrors.invalid("Tags", "every tag needs a Key");
       if (tag.Value !== undefined && typeof tag.Value !== "string")
         throw TcErrors.invalid("Tags", "Value must be a string");
+      if (tag.Value === undefined || tag.Value === "") throw TcErrors.empty("Tags.Value");
       if (codePoints(tag.Key) > TAG_KEY_MAX) throw TcErrors.tooLong("Tags.Key", TAG_KEY_MAX);
       if (codePoints(tag.Value ?? "") > TAG_VALUE_MAX) throw TcErrors.tooLong("Tags.Value", TAG_VALUE_MAX);
       if (seen.has(tag.Key)) throw TcErrors.duplicate("Tags.Key", tag.Key);
       seen.add(tag.Key);
-      return { Key: tag.Key, Value: tag.Value ?? "" };
+      return { Key: tag.Key, Value: tag.Value };
     });
   }
 

@@ -75,6 +75,8 @@ export function tencentServiceBackend(
       return services.map((service) => ({ service, permissions: [] }));
     },
 
+    candidateScope: (inputs) => inputs.serviceName,
+
     find: (id) => findServiceStateById(client, id, family),
     idOf: ({ service }) => service.EndPointServiceId,
 

@@ -124,13 +124,15 @@ export function tencentEndpointBackend(
       return endpoints.map((endpoint) => ({ endpoint }));
     },
 
+    candidateScope: (inputs) => `${inputs.vpcId}|${inputs.serviceId}|${inputs.name}`,
+
     async find(id) {
       const endpoint = await findEndpointById(client, id, family);
       if (!endpoint) return undefined;
       if (endpoint.State !== EndpointState.Pending) return { endpoint };
       // A failure here is a failure: guessing "not auto-accepting" would call a PENDING endpoint
       // ready that the cloud is about to accept.
-      const service = await findServiceById(client, endpoint.EndPointServiceId);
+      const service = await findServiceById(client, endpoint.EndPointServiceId, family);
       return service ? { endpoint, serviceAutoAccepts: service.AutoAcceptFlag } : { endpoint };
     },
 
@@ -142,7 +144,7 @@ export function tencentEndpointBackend(
         endpointId: endpoint.EndPointId,
         status: endpoint.State,
         state: STATE[endpoint.State] ?? endpoint.State,
-        privateIp: endpoint.EndPointVip ?? "",
+        ...(endpoint.EndPointVip ? { privateIp: endpoint.EndPointVip } : {}),
         dnsNames: [],
         endpointServiceName: endpoint.ServiceName ?? "",
         ...(endpoint.ServiceVip ? { serviceVip: endpoint.ServiceVip } : {}),

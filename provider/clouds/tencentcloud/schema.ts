@@ -3,7 +3,7 @@
  * @link https://www.tencentcloud.com/document/api/215/54679
  */
 import { z } from "zod";
-import { isStandardIpv4, isStandardIpv6 } from "../../schema/addresses.js";
+import { ipv6Problem, isStandardIpv4, isStandardIpv6 } from "../../schema/addresses.js";
 import {
   lifecycleFields,
   oneOf,
@@ -52,6 +52,7 @@ export const TENCENT_LIMITS = {
   subnetId: /^subnet-[a-z0-9]{8}$/,
   securityGroupId: /^sg-[a-z0-9]{8}$/,
   endpointServiceId: /^vpcsvc-[a-z0-9]{8}$/,
+  endpointId: /^vpce-[a-z0-9]{8}$/,
   serviceInstanceId: /^(?:lb|cdb|crs|gwlb)-[a-z0-9]{8}$/,
   /** Account UIN for the service whitelist. */
   uin: /^\d{5,20}$/,
@@ -66,9 +67,17 @@ const name = z
 const ipAddressType = oneOf(IP_ADDRESS_TYPES).default("Ipv4");
 
 /** An IPv4 or IPv6 address in standard form; which one must match `ipAddressType`. */
-const vip = z.string().refine((v) => isStandardIpv4(v) || isStandardIpv6(v), {
-  error: (issue) =>
-    `must be an IPv4 address in dotted-decimal form such as 10.0.0.8, or an IPv6 address (got "${String(issue.input)}")`,
+const vip = z.string().superRefine((v, ctx) => {
+  if (isStandardIpv4(v)) return;
+  if (v.includes(":")) {
+    const problem = ipv6Problem(v);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    return;
+  }
+  ctx.addIssue({
+    code: "custom",
+    message: `must be an IPv4 address in dotted-decimal form such as 10.0.0.8, without leading zeros, or an IPv6 address (got "${v}")`,
+  });
 });
 
 function vipMatchesFamily(values: Record<string, unknown>): RuleIssue[] {
@@ -116,6 +125,7 @@ export const endpointSchema = inputSchema({
     tags: tagsSchema(TENCENT_TAG_LIMITS.endpoint, LABEL, "endpoint").default({}),
     waitForAcceptance,
     ...lifecycleFields,
+    adoptId: patterned(L.endpointId, "an endpoint id such as vpce-abcd1234").optional(),
   },
   rules: [{ fields: ["privateIp", "ipAddressType"], check: vipMatchesFamily }],
 });
@@ -136,6 +146,7 @@ export const endpointServiceSchema = inputSchema({
     ipAddressType,
     tags: tagsSchema(TENCENT_TAG_LIMITS.endpointService, LABEL, "endpointService").default({}),
     ...lifecycleFields,
+    adoptId: patterned(L.endpointServiceId, "an endpoint service id such as vpcsvc-abcd1234").optional(),
   },
   rules: [{ fields: ["serviceInstanceId", "serviceType"], check: instanceMatchesType }],
 });

@@ -2,9 +2,9 @@
  * VPC endpoint services of the VPCEP v1 family.
  * @link https://support.huaweicloud.com/intl/en-us/api-vpcep/vpcep_06_0201.html
  */
-import { orUndefined } from "../../core/errors.js";
 import type { Backend, Classified, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
 import { createClient, type VpcepV1Client } from "./client.js";
+import { deleteOnce } from "./errors.js";
 import { describeErrors } from "./endpoint.js";
 import { findServiceStateById, findServices } from "./find.js";
 import type { VpcepV1Profile } from "./profile.js";
@@ -98,7 +98,7 @@ export function serviceBackend(
       apply: () =>
         client.call({
           method: "POST",
-          path: `/vpc-endpoint-services/${id}/permissions/action`,
+          path: `/vpc-endpoint-services/${encodeURIComponent(id)}/permissions/action`,
           operation,
           body: {
             action,
@@ -144,6 +144,8 @@ export function serviceBackend(
       // The list has no permissions; they are set after create and identify nothing.
       return services.map((service) => ({ service, permissions: [] }));
     },
+
+    candidateScope: (inputs) => (profile.serviceListFilters.serverType ? inputs.serverType : ""),
 
     find: (id) => findServiceStateById(client, id),
     idOf: ({ service }) => service.id,
@@ -205,7 +207,7 @@ export function serviceBackend(
           apply: () =>
             client.call({
               method: "PUT",
-              path: `/vpc-endpoint-services/${id}`,
+              path: `/vpc-endpoint-services/${encodeURIComponent(id)}`,
               operation: "UpdateEndpointService",
               body,
             }),
@@ -222,11 +224,10 @@ export function serviceBackend(
     },
 
     async delete(id) {
-      // Deleting what is already gone is success.
-      await orUndefined(() =>
+      await deleteOnce(() =>
         client.call({
           method: "DELETE",
-          path: `/vpc-endpoint-services/${id}`,
+          path: `/vpc-endpoint-services/${encodeURIComponent(id)}`,
           operation: "DeleteEndpointService",
         }),
       );

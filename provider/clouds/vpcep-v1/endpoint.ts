@@ -2,9 +2,9 @@
  * VPC endpoints of the VPCEP v1 family.
  * @link https://support.huaweicloud.com/intl/en-us/api-vpcep/vpcep_06_0303.html
  */
-import { orUndefined } from "../../core/errors.js";
 import type { Backend, Classified, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
 import { createClient, type VpcepV1Client } from "./client.js";
+import { deleteOnce } from "./errors.js";
 import { findEndpointById, findEndpoints } from "./find.js";
 import type { VpcepV1Profile } from "./profile.js";
 import type { VpcepEndpointInputs } from "./schema.js";
@@ -104,6 +104,7 @@ export function endpointBackend(
     },
 
     listCandidates: (inputs) => findEndpoints(client, { vpc_id: inputs.vpcId }),
+    candidateScope: (inputs) => inputs.vpcId,
 
     find: (id) => findEndpointById(client, id),
     idOf: (endpoint) => endpoint.id,
@@ -114,7 +115,8 @@ export function endpointBackend(
         endpointId: endpoint.id,
         status: endpoint.status,
         state: STATE[endpoint.status] ?? endpoint.status,
-        privateIp: endpoint.ip ?? "",
+        // Absent until assigned: an empty placeholder would hide a fixed address the program gave.
+        ...(endpoint.ip ? { privateIp: endpoint.ip } : {}),
         dnsNames: endpoint.dns_names ?? [],
         endpointServiceName: endpoint.endpoint_service_name ?? "",
         // Packet ids exceed 32 bits; a string keeps every digit.
@@ -149,7 +151,7 @@ export function endpointBackend(
           apply: () =>
             client.call({
               method: "PUT",
-              path: `/vpc-endpoints/${id}`,
+              path: `/vpc-endpoints/${encodeURIComponent(id)}`,
               operation: "UpdateEndpoint",
               body: { enable_whitelist: to.enableWhitelist, whitelist: to.whitelist },
             }),
@@ -160,9 +162,12 @@ export function endpointBackend(
     },
 
     async delete(id) {
-      // Deleting what is already gone is success.
-      await orUndefined(() =>
-        client.call({ method: "DELETE", path: `/vpc-endpoints/${id}`, operation: "DeleteEndpoint" }),
+      await deleteOnce(() =>
+        client.call({
+          method: "DELETE",
+          path: `/vpc-endpoints/${encodeURIComponent(id)}`,
+          operation: "DeleteEndpoint",
+        }),
       );
     },
   };

@@ -14,6 +14,7 @@ export const ErrorCodes = {
   EndpointNotFound: "EndPoint.2006",
   EndpointMissing: "EndPoint.2007",
   EndpointDeleted: "EndPoint.2008",
+  BeingDeleted: "EndPoint.2018",
   ServiceInUse: "EndPoint.3006",
   NotModifiable: "EndPoint.3045",
   GatewayThrottled: "APIG.0308",
@@ -65,4 +66,18 @@ export function classifier(cloud: string) {
       operation,
     });
   };
+}
+
+/** A delete the cloud already accepted: gone, or still `deleting` (EndPoint.2018) from an earlier one. */
+export function deleteAccepted(err: unknown): boolean {
+  return err instanceof CloudApiError && (err.notFound || err.code === ErrorCodes.BeingDeleted);
+}
+
+/** Sends a delete; one the cloud already accepted, or an object already gone, is success. */
+export async function deleteOnce(send: () => Promise<unknown>): Promise<void> {
+  try {
+    await send();
+  } catch (err) {
+    if (!deleteAccepted(err)) throw err;
+  }
 }

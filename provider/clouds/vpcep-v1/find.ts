@@ -10,7 +10,11 @@ export async function findEndpointById(
   id: string,
 ): Promise<VpcepEndpoint | undefined> {
   const endpoint = await orUndefined(() =>
-    client.call<VpcepEndpoint>({ method: "GET", path: `/vpc-endpoints/${id}`, operation: "GetEndpoint" }),
+    client.call<VpcepEndpoint>({
+      method: "GET",
+      path: `/vpc-endpoints/${encodeURIComponent(id)}`,
+      operation: "GetEndpoint",
+    }),
   );
   return endpoint?.id === id ? endpoint : undefined;
 }
@@ -20,7 +24,7 @@ export async function findServiceById(client: VpcepV1Client, id: string): Promis
   const service = await orUndefined(() =>
     client.call<VpcepService>({
       method: "GET",
-      path: `/vpc-endpoint-services/${id}`,
+      path: `/vpc-endpoint-services/${encodeURIComponent(id)}`,
       operation: "GetEndpointService",
     }),
   );
@@ -35,7 +39,7 @@ export async function findServicePermissions(client: VpcepV1Client, id: string):
   const entries = await collectPages(PERMISSION_PAGE, async (offset, limit) => {
     const page = await client.call<{ permissions?: VpcepPermission[]; total_count?: number }>({
       method: "GET",
-      path: `/vpc-endpoint-services/${id}/permissions`,
+      path: `/vpc-endpoint-services/${encodeURIComponent(id)}/permissions`,
       query: { limit, offset },
       operation: "ListServicePermissions",
     });

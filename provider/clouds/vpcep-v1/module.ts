@@ -6,6 +6,26 @@ import { serviceBackend, serviceFields } from "./endpoint-service.js";
 import type { VpcepV1Profile } from "./profile.js";
 import { endpointSchema, endpointServiceSchema } from "./schema.js";
 
+const ENDPOINT_OUTPUTS = [
+  "endpointId",
+  "status",
+  "state",
+  "privateIp",
+  "dnsNames",
+  "endpointServiceName",
+  "markerId",
+  "createdAt",
+  "updatedAt",
+] as const;
+const SERVICE_OUTPUTS = [
+  "serviceId",
+  "status",
+  "state",
+  "endpointServiceName",
+  "createdAt",
+  "updatedAt",
+] as const;
+
 export function vpcepV1Module<Name extends string, Args extends ResourceArgs>(
   profile: VpcepV1Profile<Name>,
 ): CloudModule<Name, Args> {
@@ -18,12 +38,14 @@ export function vpcepV1Module<Name extends string, Args extends ResourceArgs>(
         schema: endpointSchema(profile),
         fields: endpointFields(profile),
         tags: profile.tags.endpoint,
+        outputs: ENDPOINT_OUTPUTS,
         backend: ({ region }) => erase(endpointBackend(profile, region)),
       },
       endpointService: {
         schema: endpointServiceSchema(profile),
         fields: serviceFields(profile),
         tags: profile.tags.endpointService,
+        outputs: SERVICE_OUTPUTS,
         backend: ({ region }) => erase(serviceBackend(profile, region)),
       },
     },

@@ -110,6 +110,7 @@ export function endpointSchema<Name extends string>(profile: VpcepV1Profile<Name
       tags: tagsSchema(profile.tags.endpoint, profile.label, "endpoint").default({}),
       waitForAcceptance,
       ...lifecycleFields,
+      adoptId: uuid.optional(),
     },
     derived: [
       {
@@ -146,6 +147,7 @@ export function endpointServiceSchema<Name extends string>(profile: VpcepV1Profi
       vipPortId: uuid.optional(),
       tags: tagsSchema(profile.tags.endpointService, profile.label, "endpointService").default({}),
       ...lifecycleFields,
+      adoptId: uuid.optional(),
     },
   });
   // Only where the API takes it; OTC removed it from the service calls (2023-05-25).

@@ -25,7 +25,7 @@ export function tagSteps(
     !Object.hasOwn(b, key) || a[key] !== b[key];
   const stale = Object.keys(from).filter((key) => differs(from, to, key));
   const fresh = Object.keys(to).filter((key) => differs(to, from, key));
-  const path = `/${resourceType}/${id}/tags/action`;
+  const path = `/${resourceType}/${encodeURIComponent(id)}/tags/action`;
   const action = (name: "create" | "delete", operation: string, tags: VpcepTag[]): UpdateStep => ({
     fields: ["tags"],
     call: operation,
