@@ -150,6 +150,20 @@ export class Lifecycle {
     };
   }
 
+  /** Polling settings both waits share, read at call time. */
+  private pacing(backend: ErasedBackend, id: string, timeoutMs: number) {
+    const settings = tuning();
+    return {
+      subject: this.subject(backend, id),
+      timeoutMs,
+      clock: this.clock,
+      minDelayMs: settings.pollMinMs,
+      maxDelayMs: settings.pollMaxMs,
+      progressEveryMs: settings.progressEveryMs,
+      progress: this.log,
+    };
+  }
+
   /** Waits until the object is ready; `initial` is a state just read, used before polling again. */
   private waitReady(
     backend: ErasedBackend,
@@ -158,17 +172,10 @@ export class Lifecycle {
     timeoutMs: number,
     initial?: unknown,
   ): Promise<unknown> {
-    const settings = tuning();
     let first = initial;
     return waitFor<unknown>({
-      subject: this.subject(backend, id),
+      ...this.pacing(backend, id, timeoutMs),
       target: "ready",
-      timeoutMs,
-      clock: this.clock,
-      minDelayMs: settings.pollMinMs,
-      maxDelayMs: settings.pollMaxMs,
-      progressEveryMs: settings.progressEveryMs,
-      progress: this.log,
       // Right after a create some clouds answer not found for a moment.
       notFoundBudget: initial === undefined ? NOT_VISIBLE_YET_BUDGET : 0,
       refresh: async (): Promise<Observation<unknown>> => {
@@ -181,16 +188,9 @@ export class Lifecycle {
   }
 
   private async waitGone(backend: ErasedBackend, id: string, timeoutMs: number): Promise<void> {
-    const settings = tuning();
     await waitFor({
-      subject: this.subject(backend, id),
+      ...this.pacing(backend, id, timeoutMs),
       target: "gone",
-      timeoutMs,
-      clock: this.clock,
-      minDelayMs: settings.pollMinMs,
-      maxDelayMs: settings.pollMaxMs,
-      progressEveryMs: settings.progressEveryMs,
-      progress: this.log,
       refresh: async (): Promise<Observation<unknown>> => {
         const state = await backend.find(id);
         // While deleting, even a "failed" status is only a step towards not found.
