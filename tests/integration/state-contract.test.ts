@@ -23,6 +23,19 @@ const hwTags = async (path: string) =>
     ((await hw()("GET", path)).body.tags as { key: string; value: string }[]).map((t) => [t.key, t.value]),
   );
 
+/** A Huawei service whose create wait times out: the cloud keeps it `creating` until transitions reset. */
+async function timedOutCreate() {
+  const stack = new TestStack(ctx.emulator);
+  await ctx.control.put("/transitions", {
+    model: "huawei::vpcep_service",
+    progression: "manual",
+    times: 1000,
+  });
+  const service = huaweiService({ timeouts: { create: "300ms" } });
+  const [up] = await stack.run([service], ["up"]);
+  return { stack, service, up };
+}
+
 describe("a failed or partial run leaves state that makes the next up finish the work", () => {
   test("Huawei: a tag call that failed during an update is re-applied by the next up", async () => {
     const stack = new TestStack(ctx.emulator);
@@ -74,14 +87,7 @@ describe("a failed or partial run leaves state that makes the next up finish the
   });
 
   test("a create whose wait timed out is waited for by the next up, and recorded ready", async () => {
-    const stack = new TestStack(ctx.emulator);
-    await ctx.control.put("/transitions", {
-      model: "huawei::vpcep_service",
-      progression: "manual",
-      times: 1000,
-    });
-    const service = huaweiService({ timeouts: { create: "300ms" } });
-    const [timedOut] = await stack.run([service], ["up"]);
+    const { stack, service, up: timedOut } = await timedOutCreate();
     expect(timedOut!.ok).toBe(false);
     expect(timedOut!.errors.join("\n")).toMatch(
       /timed out after .* waiting to be ready \(last state "creating"\)/,
@@ -97,14 +103,7 @@ describe("a failed or partial run leaves state that makes the next up finish the
   });
 
   test("a refresh between a timed-out create and the next up does not hide the pending object", async () => {
-    const stack = new TestStack(ctx.emulator);
-    await ctx.control.put("/transitions", {
-      model: "huawei::vpcep_service",
-      progression: "manual",
-      times: 1000,
-    });
-    const service = huaweiService({ timeouts: { create: "300ms" } });
-    await stack.run([service], ["up"]);
+    const { stack, service } = await timedOutCreate();
     // The engine's refresh clears init errors; state still says what the cloud said: creating.
     const [refresh] = await stack.run([service], ["refresh"]);
     expect(refresh!.ok).toBe(true);
@@ -119,14 +118,7 @@ describe("a failed or partial run leaves state that makes the next up finish the
   });
 
   test("an object the next up finds failed fails with the cloud's reason, and stays recorded", async () => {
-    const stack = new TestStack(ctx.emulator);
-    await ctx.control.put("/transitions", {
-      model: "huawei::vpcep_service",
-      progression: "manual",
-      times: 1000,
-    });
-    const service = huaweiService({ timeouts: { create: "300ms" } });
-    await stack.run([service], ["up"]);
+    const { stack, service } = await timedOutCreate();
     const id = stack.resource("svc")!.id;
     await ctx.control.post(`/resources/${id}/state`, {
       status: "failed",

@@ -3,6 +3,7 @@
  * @link https://www.tencentcloud.com/document/api/215/54680
  */
 import { orUndefined } from "../../core/errors.js";
+import { PLACEMENT_RULES, PROVIDER_SIDE_RULES } from "../common-rules.js";
 import type { Backend, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
 import { createClient, type TencentClient } from "./client.js";
 import { addressTypeParam } from "./endpoint.js";
@@ -16,8 +17,7 @@ export const SERVICE_LABEL = "Tencent Cloud VPC Endpoint Service";
 const MODIFY = "ModifyVpcEndPointServiceAttribute";
 
 export const serviceFields: Record<string, FieldRule> = {
-  cloud: { change: "replace" },
-  region: { change: "replace" },
+  ...PLACEMENT_RULES,
   vpcId: { change: "replace" },
   serviceType: { change: "replace" },
   ipAddressType: { change: "replace" },
@@ -31,8 +31,7 @@ export const serviceFields: Record<string, FieldRule> = {
     call: "CreateVpcEndPointServiceWhiteList / DeleteVpcEndPointServiceWhiteList",
     atCreate: false,
   },
-  timeouts: { change: "ignore" },
-  adoptId: { change: "ignore" },
+  ...PROVIDER_SIDE_RULES,
 };
 
 /** Input field → `ModifyVpcEndPointServiceAttribute` parameter. */

@@ -3,6 +3,7 @@
  * @link https://www.tencentcloud.com/document/api/215/54679
  */
 import { orUndefined } from "../../core/errors.js";
+import { ENDPOINT_PROVIDER_SIDE_RULES, PLACEMENT_RULES } from "../common-rules.js";
 import type { Backend, Classified, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
 import { createClient, type TencentClient } from "./client.js";
 import { findEndpointById, findEndpoints, findServiceById } from "./find.js";
@@ -22,8 +23,7 @@ export interface TencentEndpointState {
 }
 
 export const endpointFields: Record<string, FieldRule> = {
-  cloud: { change: "replace" },
-  region: { change: "replace" },
+  ...PLACEMENT_RULES,
   vpcId: { change: "replace" },
   subnetId: { change: "replace" },
   serviceId: { change: "replace" },
@@ -38,9 +38,7 @@ export const endpointFields: Record<string, FieldRule> = {
     call: "ModifyVpcEndPointAttribute / DisassociateVpcEndPointSecurityGroups",
     atCreate: false,
   },
-  waitForAcceptance: { change: "ignore" },
-  timeouts: { change: "ignore" },
-  adoptId: { change: "ignore" },
+  ...ENDPOINT_PROVIDER_SIDE_RULES,
 };
 
 /**

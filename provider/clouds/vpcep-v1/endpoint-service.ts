@@ -2,6 +2,7 @@
  * VPC endpoint services of the VPCEP v1 family.
  * @link https://support.huaweicloud.com/intl/en-us/api-vpcep/vpcep_06_0201.html
  */
+import { PLACEMENT_RULES, PROVIDER_SIDE_RULES } from "../common-rules.js";
 import type { Backend, Classified, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
 import { createClient, type VpcepV1Client } from "./client.js";
 import { deleteOnce } from "./errors.js";
@@ -16,8 +17,7 @@ const PUT = "PUT /vpc-endpoint-services/{id}";
 
 export function serviceFields(profile: VpcepV1Profile): Record<string, FieldRule> {
   return {
-    cloud: { change: "replace" },
-    region: { change: "replace" },
+    ...PLACEMENT_RULES,
     vpcId: { change: "replace" },
     serverType: { change: "replace" },
     // Services sharing a port cannot map the same protocol and port, so a replacement on the same
@@ -36,8 +36,7 @@ export function serviceFields(profile: VpcepV1Profile): Record<string, FieldRule
       atCreate: false,
     },
     tags: { change: "update", call: "POST /endpoint_service/{id}/tags/action" },
-    timeouts: { change: "ignore" },
-    adoptId: { change: "ignore" },
+    ...PROVIDER_SIDE_RULES,
   };
 }
 

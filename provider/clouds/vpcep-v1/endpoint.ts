@@ -2,6 +2,7 @@
  * VPC endpoints of the VPCEP v1 family.
  * @link https://support.huaweicloud.com/intl/en-us/api-vpcep/vpcep_06_0303.html
  */
+import { ENDPOINT_PROVIDER_SIDE_RULES, PLACEMENT_RULES } from "../common-rules.js";
 import type { Backend, Classified, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
 import { createClient, type VpcepV1Client } from "./client.js";
 import { deleteOnce } from "./errors.js";
@@ -18,8 +19,7 @@ export function endpointFields(profile: VpcepV1Profile): Record<string, FieldRul
     ? { change: "update", call: "PUT /vpc-endpoints/{id}" }
     : { change: "replace" };
   return {
-    cloud: { change: "replace" },
-    region: { change: "replace" },
+    ...PLACEMENT_RULES,
     vpcId: { change: "replace" },
     subnetId: { change: "replace" },
     serviceId: { change: "replace" },
@@ -29,9 +29,7 @@ export function endpointFields(profile: VpcepV1Profile): Record<string, FieldRul
     whitelist,
     enableWhitelist: whitelist,
     tags: { change: "update", call: "POST /endpoint/{id}/tags/action" },
-    waitForAcceptance: { change: "ignore" },
-    timeouts: { change: "ignore" },
-    adoptId: { change: "ignore" },
+    ...ENDPOINT_PROVIDER_SIDE_RULES,
   };
 }
 
