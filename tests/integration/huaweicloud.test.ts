@@ -231,6 +231,13 @@ describe("Huawei Cloud VpcEndpointService and VpcEndpoint", () => {
           listed.body.endpoints as { id: string; status: string; endpoint_service_id: string }[]
         ).find((e) => e.status === "pendingAcceptance" && e.id !== stack.resource("ep")!.id);
         if (pending) {
+          // Accept only after the waiter has polled it a few times, so a progress line is due.
+          for (let polls = 0; polls < 4; ) {
+            await new Promise((r) => setTimeout(r, 50));
+            polls = (await requests(ctx.control, "GetEndpoint")).filter((r) =>
+              r.path.endsWith(pending.id),
+            ).length;
+          }
           return cloud()("POST", `/vpc-endpoint-services/${pending.endpoint_service_id}/connections/action`, {
             body: { action: "receive", endpoints: [pending.id] },
           });
