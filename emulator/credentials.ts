@@ -56,6 +56,7 @@ export class CredentialRegistry {
     return {
       byKey: (key) => this.keys.get(cloud)?.get(key) as C | undefined,
       byTenant: (tenant) => all().find((credential) => kind.tenantOf(credential) === tenant),
+      list: all,
       primary: () => kind.defaults.primary,
     };
   }

@@ -4,4 +4,5 @@
  * `EMULATOR_CREDENTIALS` is typed from the registry either way.
  */
 export type { HuaweiCredential } from "./huaweicloud/index.js";
+export type { OpenTelekomCloudCredential } from "./opentelekomcloud/index.js";
 export type { TencentCredential } from "./tencentcloud/index.js";

@@ -5,10 +5,11 @@
  */
 import type { CloudRegistration } from "../core/registration.js";
 import { huaweicloud } from "./huaweicloud/index.js";
+import { opentelekomcloud } from "./opentelekomcloud/index.js";
 import { tencentcloud } from "./tencentcloud/index.js";
 
 /** Every registered cloud, in the order ports are printed. */
-export const CLOUD_REGISTRATIONS = [huaweicloud, tencentcloud] as const;
+export const CLOUD_REGISTRATIONS = [huaweicloud, tencentcloud, opentelekomcloud] as const;
 
 type Registration = (typeof CLOUD_REGISTRATIONS)[number];
 

@@ -25,6 +25,8 @@ export interface CredentialKind<C extends object> {
 export interface CredentialScope<C extends object> {
   byKey(key: string): C | undefined;
   byTenant(tenant: string): C | undefined;
+  /** Every key of the cloud (e.g. to find the user a password login names). */
+  list(): C[];
   /** The primary default account (e.g. the tenant of unsigned requests when auth is off). */
   primary(): C;
 }

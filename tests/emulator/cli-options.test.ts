@@ -8,12 +8,16 @@ import {
   optionsFromEnv,
 } from "../../emulator/cli-options.js";
 
-test("defaults: loopback, ports 18080/18081, strict auth, 1.5 s per state step", () => {
+test("defaults: loopback, ports 18080/18081/18082, strict auth, 1.5 s per state step", () => {
   expect(optionsFromEnv({})).toEqual({
     host: "127.0.0.1",
     auth: "strict",
     defaultProgression: { progression: "time", ms: 1500 },
-    ports: { huaweicloud: CLI_DEFAULT_PORTS.huaweicloud, tencentcloud: CLI_DEFAULT_PORTS.tencentcloud },
+    ports: {
+      huaweicloud: CLI_DEFAULT_PORTS.huaweicloud,
+      tencentcloud: CLI_DEFAULT_PORTS.tencentcloud,
+      opentelekomcloud: CLI_DEFAULT_PORTS.opentelekomcloud,
+    },
   });
 });
 
@@ -23,20 +27,22 @@ test("every variable is read", () => {
       VPCEP_EMULATOR_HOST: "::1",
       VPCEP_EMULATOR_HUAWEICLOUD_PORT: "0",
       VPCEP_EMULATOR_TENCENTCLOUD_PORT: "9000",
+      VPCEP_EMULATOR_OPENTELEKOMCLOUD_PORT: "9001",
       VPCEP_EMULATOR_AUTH: "lenient",
       VPCEP_EMULATOR_PROGRESSION: "manual:2",
       VPCEP_EMULATOR_STATE_FILE: "/tmp/state.json",
       VPCEP_EMULATOR_SEED: "7",
       VPCEP_EMULATOR_HUAWEICLOUD_REGION: "eu-de",
+      VPCEP_EMULATOR_OPENTELEKOMCLOUD_REGION: "eu-nl",
     }),
   ).toEqual({
     host: "::1",
     auth: "lenient",
     defaultProgression: { progression: "manual", times: 2 },
-    ports: { huaweicloud: 0, tencentcloud: 9000 },
+    ports: { huaweicloud: 0, tencentcloud: 9000, opentelekomcloud: 9001 },
     stateFile: "/tmp/state.json",
     seed: 7,
-    cloudOptions: { huaweicloud: { region: "eu-de" } },
+    cloudOptions: { huaweicloud: { region: "eu-de" }, opentelekomcloud: { region: "eu-nl" } },
   });
   expect(optionsFromEnv({ VPCEP_EMULATOR_PROGRESSION: "immediate" }).defaultProgression).toEqual({
     progression: "immediate",
@@ -65,11 +71,13 @@ test("--help lists every registered cloud's port and option variables", () => {
     "VPCEP_EMULATOR_HOST",
     "VPCEP_EMULATOR_HUAWEICLOUD_PORT",
     "VPCEP_EMULATOR_TENCENTCLOUD_PORT",
+    "VPCEP_EMULATOR_OPENTELEKOMCLOUD_PORT",
     "VPCEP_EMULATOR_AUTH",
     "VPCEP_EMULATOR_PROGRESSION",
     "VPCEP_EMULATOR_STATE_FILE",
     "VPCEP_EMULATOR_SEED",
     "VPCEP_EMULATOR_HUAWEICLOUD_REGION",
+    "VPCEP_EMULATOR_OPENTELEKOMCLOUD_REGION",
   ]);
   expect(CLI_ENV_VARS.VPCEP_EMULATOR_HUAWEICLOUD_PORT).toContain("default 18080");
   expect(CLI_ENV_VARS.VPCEP_EMULATOR_HUAWEICLOUD_REGION).toContain("default cn-north-4");

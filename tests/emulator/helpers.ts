@@ -2,7 +2,7 @@
  * Clients for the emulator tests: the official Huawei and Tencent SDK clients aimed at the
  * emulator, and a tiny control-API client.
  */
-import { Agent } from "node:http";
+import { Agent, request as httpRequest } from "node:http";
 import core from "@huaweicloud/huaweicloud-sdk-core";
 import builder from "@huaweicloud/huaweicloud-sdk-core/ClientBuilder.js";
 import tencent from "tencentcloud-sdk-nodejs-common";
@@ -161,3 +161,48 @@ export const HW_IDS = {
   port: "4189d3c2-8882-4871-a3c2-d380272eed88",
   port2: "4189d3c2-8882-4871-a3c2-d380272eed89",
 } as const;
+
+/** What {@link rawRequest} got back. */
+export interface RawResult {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON fields
+  body: any;
+}
+
+/**
+ * One HTTP request with exactly the given headers (node's `fetch` would refuse a `Host` of another
+ * name, which a signature test needs to replay a published vector byte for byte).
+ */
+export function rawRequest(
+  url: string,
+  options: { method: string; path: string; headers: Record<string, string>; body?: string },
+): Promise<RawResult> {
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: options.method,
+        path: options.path,
+        headers: options.headers,
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: text === "" ? undefined : JSON.parse(text),
+          });
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}

@@ -138,6 +138,8 @@ test("transitions API: list, set, validate and unset back to the default", async
   expect(listed.body.transitions.map((t: { model: string }) => t.model).sort()).toEqual([
     "huawei::vpcep_endpoint",
     "huawei::vpcep_service",
+    "otc::vpcep_endpoint",
+    "otc::vpcep_service",
     "tencent::endpoint",
     "tencent::endpoint_service",
   ]);

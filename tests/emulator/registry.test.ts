@@ -65,7 +65,7 @@ test("no registered cloud is named in the core, the entry points, credentials, p
 
 test("CLOUDS and EMULATOR_CREDENTIALS derive from the registrations", () => {
   expect(CLOUDS).toEqual(CLOUD_REGISTRATIONS.map((registration) => registration.name));
-  expect(CLOUDS).toEqual(["huaweicloud", "tencentcloud"]);
+  expect(CLOUDS).toEqual(["huaweicloud", "tencentcloud", "opentelekomcloud"]);
   expect(EMULATOR_CREDENTIALS.huaweicloud.primary.accessKey).toBe("VPCEPEMULATORHWAK0001");
   expect(EMULATOR_CREDENTIALS.huaweicloud.secondary.domainId).toBe("9f8e7d6c5b4a43210fedcba987654321");
   expect(EMULATOR_CREDENTIALS.tencentcloud.primary.secretId).toBe("AKIDvpcepEmulator00000000000000000001");
@@ -73,7 +73,11 @@ test("CLOUDS and EMULATOR_CREDENTIALS derive from the registrations", () => {
 });
 
 test("providerConfig keeps its documented keys and values; PROVIDER_SECRET_KEYS lists the secrets", () => {
-  const urls = { huaweicloud: "http://127.0.0.1:1", tencentcloud: "http://127.0.0.1:2" };
+  const urls = {
+    huaweicloud: "http://127.0.0.1:1",
+    tencentcloud: "http://127.0.0.1:2",
+    opentelekomcloud: "http://127.0.0.1:3",
+  };
   expect(providerConfig(urls)).toEqual({
     "vpcep:huaweicloudEndpoint": "http://127.0.0.1:1",
     "vpcep:huaweicloudAccessKey": "VPCEPEMULATORHWAK0001",
@@ -82,11 +86,19 @@ test("providerConfig keeps its documented keys and values; PROVIDER_SECRET_KEYS 
     "vpcep:tencentcloudEndpoint": "http://127.0.0.1:2",
     "vpcep:tencentcloudSecretId": "AKIDvpcepEmulator00000000000000000001",
     "vpcep:tencentcloudSecretKey": "vpcepEmulatorTencentSecretKey0001",
+    "vpcep:opentelekomcloudEndpoint": "http://127.0.0.1:3",
+    "vpcep:opentelekomcloudAccessKey": "VPCEPEMULATOROTCAK0001",
+    "vpcep:opentelekomcloudSecretKey": "vpcep-emulator-opentelekomcloud-secret-key",
+    "vpcep:opentelekomcloudProjectId": "5c0e1a2b3d4f45a6b7c8d9e0f1a2b3c4",
   });
   expect(providerConfig(urls, "secondary")["vpcep:tencentcloudSecretId"]).toBe(
     "AKIDvpcepEmulator00000000000000000002",
   );
-  expect(PROVIDER_SECRET_KEYS).toEqual(["vpcep:huaweicloudSecretKey", "vpcep:tencentcloudSecretKey"]);
+  expect(PROVIDER_SECRET_KEYS).toEqual([
+    "vpcep:huaweicloudSecretKey",
+    "vpcep:tencentcloudSecretKey",
+    "vpcep:opentelekomcloudSecretKey",
+  ]);
 });
 
 describe("per-cloud start options", () => {

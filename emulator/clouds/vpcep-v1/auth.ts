@@ -1,7 +1,9 @@
 /**
- * Verifies the family's AK/SK signatures (checklist in shared/reference/signing.md §5): the
- * profile's scheme parses the header and recomputes the signature; this file checks the key, the
- * `X-Sdk-Date` window and compares in constant time. Failures are the gateway's 401 `APIG.0301`.
+ * Verifies the family's AK/SK signatures (checklist in shared/reference/signing.md §5): the first
+ * of the profile's schemes that parses the header recomputes the signature; this file checks the
+ * key, the `X-Sdk-Date` window and compares in constant time. Profiles with a Keystone IAM also
+ * take `X-Auth-Token` (no signature, no date window; the token's own expiry on the emulator clock).
+ * Failures are the gateway's 401 `APIG.0301`.
  */
 import { safeEqual } from "../../../provider/core/crypto.js";
 import type { AuthOutcome, CloudReply, IncomingCall } from "../../core/cloud-module.js";
@@ -10,7 +12,8 @@ import type { CredentialScope } from "../../core/registration.js";
 import type { EmulatorState } from "../../core/state.js";
 import type { VpcepV1Credential } from "./credentials.js";
 import { AuthMessages, GATEWAY_CODES } from "./errors.js";
-import type { SignatureScheme } from "./profile.js";
+import { keystoneTime, type KeystoneTokens } from "./keystone.js";
+import type { ParsedSignature, SignatureScheme } from "./profile.js";
 
 /** APIG refuses a request whose X-Sdk-Date is more than 15 minutes off. */
 export const SDK_DATE_SKEW_MS = 15 * 60 * 1000;
@@ -48,32 +51,70 @@ function flatHeaders(raw: IncomingCall): Record<string, string> {
   return out;
 }
 
-/**
- * Checks the signature and resolves the tenant (the key's project). `pathProject` is the project
- * in the URL: with auth off it is the tenant, so unsigned tools still land in a project.
- */
+/** What the verifier needs besides the request. */
+export interface V1AuthInput {
+  schemes: readonly SignatureScheme[];
+  credentials: CredentialScope<VpcepV1Credential>;
+  /** The Keystone tokens of profiles that serve an IAM; undefined refuses `X-Auth-Token`. */
+  tokens: KeystoneTokens | undefined;
+  /** The project in the URL: with auth off it is the tenant, so unsigned tools still land in one. */
+  pathProject: string;
+  /** The request's region (a scoped signature must name it or leave it empty). */
+  region: string;
+}
+
+function parseWith(
+  schemes: readonly SignatureScheme[],
+  header: string,
+): { scheme: SignatureScheme; parsed: ParsedSignature } | undefined {
+  for (const scheme of schemes) {
+    const parsed = scheme.parse(header);
+    if (parsed) return { scheme, parsed };
+  }
+  return undefined;
+}
+
+/** `X-Auth-Token`: a token this IAM issued, not expired, scoped to the path's project. */
+function authenticateToken(
+  token: string,
+  input: V1AuthInput,
+  state: EmulatorState,
+  fail: (message: string) => AuthOutcome,
+): AuthOutcome {
+  const issued = input.tokens?.lookup(token);
+  if (state.authMode === "off") return { verdict: "skipped", tenant: issued?.projectId ?? input.pathProject };
+  if (!issued) return fail(AuthMessages.token);
+  if (state.clock.now() >= issued.expiresAt)
+    return fail(`${AuthMessages.tokenExpired}${keystoneTime(issued.expiresAt)}`);
+  if (issued.projectId !== input.pathProject) return fail(AuthMessages.tokenProject);
+  return { verdict: "ok", tenant: issued.projectId };
+}
+
+/** Checks the signature (or token) and resolves the tenant (the key's or token's project). */
 export function authenticateV1(
-  scheme: SignatureScheme,
-  credentials: CredentialScope<VpcepV1Credential>,
+  input: V1AuthInput,
   raw: IncomingCall,
-  pathProject: string,
   state: EmulatorState,
   requestId: string,
 ): AuthOutcome {
+  const { credentials, pathProject } = input;
   const header = headerOf(raw, "authorization");
-  const parsed = header ? scheme.parse(header) : undefined;
-  const credential = parsed ? credentials.byKey(parsed.accessKey) : undefined;
-  if (state.authMode === "off") {
-    return { verdict: "skipped", tenant: credential?.projectId ?? pathProject };
-  }
+  const found = header ? parseWith(input.schemes, header) : undefined;
+  const credential = found ? credentials.byKey(found.parsed.accessKey) : undefined;
   const fail = (message: string): AuthOutcome => ({
     verdict: "failed",
     tenant: credential?.projectId ?? credentials.byTenant(pathProject)?.projectId ?? pathProject,
     failure: authFailure(message, requestId),
   });
-  if (!header) return fail(headerOf(raw, "x-auth-token") ? AuthMessages.token : AuthMessages.missing);
-  if (!parsed) return fail(AuthMessages.signature);
+  const token = headerOf(raw, "x-auth-token");
+  if (!header && token !== undefined && input.tokens) return authenticateToken(token, input, state, fail);
+  if (state.authMode === "off") {
+    return { verdict: "skipped", tenant: credential?.projectId ?? pathProject };
+  }
+  if (!header) return fail(token !== undefined ? AuthMessages.token : AuthMessages.missing);
+  if (!found) return fail(AuthMessages.signature);
   if (!credential) return fail(AuthMessages.unknownKey);
+  const { scheme, parsed } = found;
   const date = headerOf(raw, "x-sdk-date") ?? "";
   const signedAt = parseSdkDate(date);
   if (signedAt === undefined || !parsed.signedHeaders.includes("x-sdk-date"))
@@ -85,7 +126,8 @@ export function authenticateV1(
     parsed,
     credential.secretKey,
     date,
+    input.region,
   );
-  if (!safeEqual(expected, parsed.signature)) return fail(AuthMessages.signature);
+  if (expected === undefined || !safeEqual(expected, parsed.signature)) return fail(AuthMessages.signature);
   return { verdict: "ok", tenant: credential.projectId };
 }

@@ -114,7 +114,7 @@ export const createEndpointService: V1Handler = (req) => {
   const ports = parsePorts(body.ports);
   const name = parseName(body.service_name);
   const vipPortId =
-    body.vip_port_id === undefined || body.vip_port_id === null
+    !req.profile.fields.serviceVipPortId || body.vip_port_id === undefined || body.vip_port_id === null
       ? undefined
       : requireUuid(body, "vip_port_id");
   const attrs: V1ServiceAttrs = {
@@ -167,7 +167,7 @@ export const listEndpointServices: V1Handler = (req) => {
   const name = req.query.get("endpoint_service_name")?.toLowerCase();
   const id = req.query.get("id");
   const status = req.query.get("status");
-  const serverType = req.query.get("server_type");
+  const serverType = req.profile.fields.serviceListServerType ? req.query.get("server_type") : null;
   const all = state.store
     .list<V1ServiceAttrs>({
       cloud: req.profile.cloud,
@@ -204,7 +204,7 @@ export const updateEndpointService: V1Handler = (req) => {
     "service_name",
     "approval_enabled",
     "port_id",
-    "vip_port_id",
+    ...(req.profile.fields.serviceVipPortId ? ["vip_port_id"] : []),
     "ports",
     "description",
     "tcp_proxy",
@@ -216,7 +216,10 @@ export const updateEndpointService: V1Handler = (req) => {
   const name = parseName(body.service_name);
   const approval = optionalBool(body, "approval_enabled");
   const portId = body.port_id !== undefined ? requireUuid(body, "port_id") : a.port_id;
-  const vipPortId = body.vip_port_id !== undefined ? requireUuid(body, "vip_port_id") : a.vip_port_id;
+  const vipPortId =
+    req.profile.fields.serviceVipPortId && body.vip_port_id !== undefined
+      ? requireUuid(body, "vip_port_id")
+      : a.vip_port_id;
   const ports = body.ports !== undefined ? parsePorts(body.ports) : a.ports;
   const description = optionalDescription(body);
   const tcpProxy = optionalEnum(body, "tcp_proxy", TCP_PROXY);

@@ -148,7 +148,9 @@ export const createEndpoint: V1Handler = (req) => {
   });
   state.transitions.begin(record, service.attrs.approval_enabled ? "createWithApproval" : "create", now);
   req.ctx.created.push(record.id);
-  return ok(endpointJson(state, req.profile, record));
+  return ok(
+    endpointJson(state, req.profile, record, { addresses: req.profile.fields.endpointCreateAddresses }),
+  );
 };
 
 /** GET /vpc-endpoints/{id} */

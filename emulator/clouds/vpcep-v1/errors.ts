@@ -91,4 +91,8 @@ export const AuthMessages = {
   expired: "Incorrect IAM authentication information: calc ak sk signature fail:signature expired",
   missing: "Incorrect IAM authentication information: x-auth-token not found",
   token: "Incorrect IAM authentication information: decrypt token fail",
+  /** Followed by the token's `expires_at`. */
+  tokenExpired: "Incorrect IAM authentication information: token expires, expires_at: ",
+  // No documented text: the gateway's wording for a token of another project is unverified.
+  tokenProject: "Incorrect IAM authentication information: the token's project does not match the request",
 } as const;

@@ -11,8 +11,9 @@ import { headerOf } from "../../core/http.js";
 import type { CredentialScope } from "../../core/registration.js";
 import type { EmulatorState } from "../../core/state.js";
 import { authenticateV1, authFailure } from "./auth.js";
-import type { VpcepV1Credential } from "./credentials.js";
+import type { VpcepV1LoginCredential } from "./credentials.js";
 import { AuthMessages, codeReply, faultSpec, GATEWAY_CODES, v1Error, V1Errors } from "./errors.js";
+import { baseUrlOf, KeystoneTokens, redactPasswords, TOKEN_OPERATION, TOKEN_PATH } from "./keystone.js";
 import { endpointModel, serviceModel } from "./models.js";
 import type { VpcepV1Profile } from "./profile.js";
 import { routesFor, type V1Route } from "./routes.js";
@@ -26,7 +27,7 @@ export interface VpcepV1Options {
 /** What the family module is built from (a registration's `ModuleInit` fits it). */
 export interface V1ModuleInit {
   state: EmulatorState;
-  credentials: CredentialScope<VpcepV1Credential>;
+  credentials: CredentialScope<VpcepV1LoginCredential>;
   options: VpcepV1Options;
 }
 
@@ -35,6 +36,9 @@ interface V1Routing {
   route: V1Route;
   id: string;
 }
+
+/** The IAM's token call (profiles with `features.keystoneTokens`), handled before any VPCEP route. */
+const KEYSTONE = { keystone: true } as const;
 
 function jsonOrText(body: Buffer): unknown {
   if (body.length === 0) return undefined;
@@ -51,6 +55,9 @@ export function createVpcepV1Module(
   { state, credentials, options }: V1ModuleInit,
 ): CloudModule {
   const routes = routesFor(profile);
+  const tokens = profile.features.keystoneTokens
+    ? new KeystoneTokens(credentials, () => state.clock.now())
+    : undefined;
   const regionOf = (raw: IncomingCall) => {
     const match = profile.host.exec(headerOf(raw, "host") ?? "");
     return match ? match[1]!.toLowerCase() : options.region;
@@ -71,6 +78,14 @@ export function createVpcepV1Module(
         resourceIds: [] as string[],
         ...(body !== undefined ? { requestBody: body } : {}),
       };
+      if (tokens && raw.method === "POST" && raw.path.replace(/\/$/, "") === TOKEN_PATH) {
+        return {
+          ...base,
+          ...(body !== undefined ? { requestBody: redactPasswords(body) } : {}),
+          operation: TOKEN_OPERATION,
+          data: KEYSTONE,
+        };
+      }
       const match = /^\/v1\/([^/]+)(\/.*)?$/.exec(raw.path);
       const rest = (match?.[2] ?? "").replace(/\/$/, "");
       const route = match ? routes.find((r) => r.method === raw.method && r.pattern.test(rest)) : undefined;
@@ -102,11 +117,25 @@ export function createVpcepV1Module(
     },
 
     authenticate(raw, call, _state, requestId) {
+      // The IAM itself takes a password in the body, not a signature.
+      if (call.data === KEYSTONE) return { verdict: "skipped" };
       const routing = call.data as V1Routing | undefined;
-      return authenticateV1(profile.signature, credentials, raw, routing?.project ?? "", state, requestId);
+      return authenticateV1(
+        {
+          schemes: profile.signatures,
+          credentials,
+          tokens,
+          pathProject: routing?.project ?? "",
+          region: call.region,
+        },
+        raw,
+        state,
+        requestId,
+      );
     },
 
     handle(ctx) {
+      if (ctx.call.data === KEYSTONE) return tokens!.issue(ctx.raw, ctx.call.region, baseUrlOf(ctx.raw));
       const routing = ctx.call.data as V1Routing;
       // AK/SK credentials are bound to one project; a path naming another one is refused.
       if (routing.project !== ctx.tenant) {
@@ -142,9 +171,10 @@ export function createVpcepV1Module(
 
     faultReply(rule, requestId) {
       switch (rule.action) {
-        // Without a code this is the gateway's 429 APIG.0308; `EndPoint.0022` is VPCEP's own 400.
+        // Without a code, the profile's throttle answer (the gateway's 429 APIG.0308, or VPCEP's
+        // own 400 EndPoint.0022).
         case "throttle":
-          return codeReply(faultSpec(rule, GATEWAY_CODES.Throttled), requestId);
+          return codeReply(faultSpec(rule, profile.throttle), requestId);
         case "auth": {
           const spec = faultSpec(rule, { ...GATEWAY_CODES.AuthFailed, message: AuthMessages.signature });
           return authFailure(spec.message, requestId, spec.code, spec.status);

@@ -2,7 +2,8 @@
  * A service's account whitelist ("permissions"): list and add/remove. Entries are
  * `iam:domain::<domain id>` or `*` (`permission_type: domainId`, the default) or, where the profile
  * allows it, `organizations:orgPath::<path>` (`permission_type: orgPath`). An entry of the other
- * type is an invalid permission (`EndPoint.3002`), as is `iam:domain::*`.
+ * type is an invalid permission (`EndPoint.3002`), as is `iam:domain::*`. Profiles without the
+ * `permission_type` field take domain entries only and still answer `permission_type: domainId`.
  * @link https://support.huaweicloud.com/intl/en-us/api-vpcep/vpcep_06_0206.html
  */
 import { v1Error, V1Errors } from "./errors.js";
@@ -28,7 +29,8 @@ function permissionJson(p: V1Permission): Record<string, unknown> {
 
 function permissionType(req: V1Request, value: unknown): PermissionType {
   const allowed = req.profile.permissionTypes;
-  if (value === undefined || value === null) return allowed[0];
+  // Where the API has no such field, whatever a client sends in it is ignored like any unknown field.
+  if (!req.profile.fields.permissionType || value === undefined || value === null) return allowed[0];
   if (typeof value !== "string" || !allowed.includes(value as PermissionType)) {
     throw v1Error(V1Errors.InvalidParameter, `permission_type must be one of ${allowed.join(", ")}.`);
   }

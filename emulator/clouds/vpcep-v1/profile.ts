@@ -5,6 +5,7 @@
  * family's handlers read the profile and never name a cloud.
  */
 import type { CloudName } from "../../core/types.js";
+import type { CodeSpec } from "./codes.js";
 
 /** A request as a signature verifier sees it. */
 export interface SignedRequest {
@@ -20,6 +21,8 @@ export interface ParsedSignature {
   accessKey: string;
   signedHeaders: string[];
   signature: string;
+  /** The credential scope of scoped forms (`<date>/<region>/<service>/…`). */
+  scope?: { date: string; region: string; service: string };
 }
 
 /**
@@ -29,8 +32,17 @@ export interface ParsedSignature {
 export interface SignatureScheme {
   /** Parses the header; undefined when it is not this scheme's form. */
   parse(header: string): ParsedSignature | undefined;
-  /** The signature the client should have sent. */
-  expected(request: SignedRequest, parsed: ParsedSignature, secretKey: string, sdkDate: string): string;
+  /**
+   * The signature the client should have sent, or undefined when the header's scope does not fit
+   * the request (another date than `X-Sdk-Date`, another region or service): a bad signature.
+   */
+  expected(
+    request: SignedRequest,
+    parsed: ParsedSignature,
+    secretKey: string,
+    sdkDate: string,
+    region: string,
+  ): string | undefined;
 }
 
 /** Tag rules of one resource kind. Lengths count Unicode code points. */
@@ -57,6 +69,25 @@ export interface V1Features {
   endpointPolicyAndRoutes: boolean;
   /** `PUT /vpc-endpoint-services/{id}/connections/description` (declined, but real). */
   connectionDescriptions: boolean;
+  /**
+   * A Keystone v3 IAM on the same port (`POST /v3/auth/tokens`, password method) whose
+   * project-scoped tokens open the VPCEP API through `X-Auth-Token`.
+   */
+  keystoneTokens: boolean;
+}
+
+/** Fields that only some clouds of the family take or answer. */
+export interface V1Fields {
+  /** `permission_type` in `permissions/action` is read (else ignored: every entry is `domainId`). */
+  permissionType: boolean;
+  /** Services take `vip_port_id` on create and PUT (else it is ignored and never answered). */
+  serviceVipPortId: boolean;
+  /** The service list filters by `server_type` (else the parameter is ignored). */
+  serviceListServerType: boolean;
+  /** The create-endpoint answer carries `ip` and `dns_names` (else only GET and list do). */
+  endpointCreateAddresses: boolean;
+  /** Service answers carry `enable_policy`. */
+  serviceEnablePolicy: boolean;
 }
 
 /** How one cloud of the family differs. */
@@ -68,13 +99,15 @@ export interface VpcepV1Profile {
   host: RegExp;
   /** The zone of endpoint DNS names (`dns_names`) in a region. */
   dnsZone(region: string): string;
-  signature: SignatureScheme;
+  /** Accepted `Authorization` forms, tried in order. */
+  signatures: readonly [SignatureScheme, ...SignatureScheme[]];
   features: V1Features;
+  fields: V1Fields;
   /** Accepted `permission_type` values; the first is the default. */
   permissionTypes: readonly [PermissionType, ...PermissionType[]];
   tags: { endpoint: TagRules; service: TagRules };
   /** `server_type` values a user may create a service with. */
   serverTypes: readonly string[];
-  /** Whether service answers carry `enable_policy`. */
-  serviceEnablePolicy: boolean;
+  /** What a `throttle` fault answers when its rule names no code. */
+  throttle: CodeSpec;
 }

@@ -131,20 +131,25 @@ export function serviceJson(
     connection_count: attachedEndpoints(state, profile, record).filter(
       (ep) => ep.status !== EndpointStatus.Deleting,
     ).length,
-    ...(profile.serviceEnablePolicy ? { enable_policy: false } : {}),
+    ...(profile.fields.serviceEnablePolicy ? { enable_policy: false } : {}),
     error: errors(record.status, ServiceStatus.Failed, a),
   };
 }
 
-/** The endpoint as GET returns it. */
+/**
+ * The endpoint as GET returns it. `addresses: false` leaves out `ip` and `dns_names`, as some
+ * profiles' create answers do (`fields.endpointCreateAddresses`).
+ */
 export function endpointJson(
   state: EmulatorState,
   profile: VpcepV1Profile,
   record: V1EndpointRecord,
+  { addresses = true }: { addresses?: boolean } = {},
 ): Record<string, unknown> {
   const a = record.attrs;
   const service = state.store.get<V1ServiceAttrs>(a.endpoint_service_id);
-  const isInterface = a.service_type === "interface";
+  // Only interface endpoints have an address and DNS names.
+  const showAddresses = a.service_type === "interface" && addresses;
   return {
     id: record.id,
     service_type: a.service_type,
@@ -156,9 +161,11 @@ export function endpointJson(
     marker_id: a.marker_id,
     vpc_id: a.vpc_id,
     ...(a.subnet_id ? { subnet_id: a.subnet_id } : {}),
-    ...(isInterface ? { ip: a.ip } : {}),
+    ...(showAddresses ? { ip: a.ip } : {}),
     enable_dns: a.enable_dns,
-    ...(isInterface && a.enable_dns ? { dns_names: [`${record.id}.${profile.dnsZone(record.region)}`] } : {}),
+    ...(showAddresses && a.enable_dns
+      ? { dns_names: [`${record.id}.${profile.dnsZone(record.region)}`] }
+      : {}),
     whitelist: [...a.whitelist],
     enable_whitelist: a.enable_whitelist,
     specification_name: "default",
