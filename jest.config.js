@@ -10,4 +10,7 @@ export default {
   },
   reporters: ["default", "<rootDir>/tests/support/summary-reporter.cjs"],
   testTimeout: 60000,
+  // The suites mostly wait on engine runs (child processes) and the emulator: three at a time keep
+  // both cores busy (one worker, Jest's default on two cores, leaves one idle).
+  maxWorkers: 3,
 };

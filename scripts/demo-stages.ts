@@ -29,28 +29,29 @@ export function emulatorConfig(emulator: RunningEmulator): Record<string, string
 
 export const SECRET_KEYS = PROVIDER_SECRET_KEYS;
 
+const IN_PLACE = {
+  allowedCidr: "10.1.0.0/24",
+  otcDescription: "orders API v2",
+  endpointName: "orders-consumer-v2",
+};
+
 /** The demo's stages: what to run, with which program config, and what must happen. */
 export const STAGES: CliStage[] = [
-  { title: "preview of a new stack", op: "preview", config: {}, expect: { create: 4 } },
-  { title: "up", op: "up", config: {}, expect: { create: 4 } },
-  { title: "second preview: no changes", op: "preview", config: {}, expect: { same: 4 } },
+  { title: "preview of a new stack", op: "preview", config: {}, expect: { create: 6 } },
+  { title: "up", op: "up", config: {}, expect: { create: 6 } },
+  { title: "second preview: no changes", op: "preview", config: {}, expect: { same: 6 } },
   {
-    title: "in-place change: Huawei whitelist, Tencent endpoint name",
+    title: "in-place change: Huawei whitelist, OTC service description, Tencent endpoint name",
     op: "up",
-    config: { allowedCidr: "10.1.0.0/24", endpointName: "orders-consumer-v2" },
-    expect: { update: 2, same: 2 },
+    config: IN_PLACE,
+    expect: { update: 3, same: 3 },
   },
   {
-    title: "replacing change: Huawei private DNS, Tencent endpoint tag",
+    title: "replacing change: Huawei private DNS, OTC whitelist, Tencent endpoint tag",
     op: "up",
-    config: {
-      allowedCidr: "10.1.0.0/24",
-      endpointName: "orders-consumer-v2",
-      enableDns: "true",
-      tier: "premium",
-    },
-    expect: { replace: 2, same: 2 },
+    config: { ...IN_PLACE, enableDns: "true", otcAllowedCidr: "10.2.0.0/24", tier: "premium" },
+    expect: { replace: 3, same: 3 },
   },
-  { title: "refresh", op: "refresh", config: {}, expect: { refresh: 4 } },
-  { title: "destroy", op: "destroy", config: {}, expect: { delete: 4 } },
+  { title: "refresh", op: "refresh", config: {}, expect: { refresh: 6 } },
+  { title: "destroy", op: "destroy", config: {}, expect: { delete: 6 } },
 ];

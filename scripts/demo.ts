@@ -82,7 +82,9 @@ function pulumiOnPath(): boolean {
 async function main(): Promise<void> {
   const emulator = await startEmulator({ defaultProgression: "time:600", auth: "strict" });
   console.log(
-    `emulator: huaweicloud ${emulator.urls.huaweicloud}, tencentcloud ${emulator.urls.tencentcloud}`,
+    `emulator: ${Object.entries(emulator.urls)
+      .map(([cloud, url]) => `${cloud} ${url}`)
+      .join(", ")}`,
   );
   let ok = false;
   try {

@@ -1,5 +1,5 @@
 /**
- * The quickstart: on each of Huawei Cloud and Tencent Cloud, an endpoint service in a provider VPC
+ * The quickstart: on each of Huawei Cloud, Open Telekom Cloud and Tencent Cloud, an endpoint service in a provider VPC
  * and an endpoint that connects to it from a consumer VPC. `npm run demo` runs it against the
  * emulator through preview, up, an in-place change, a replacing change, refresh and destroy.
  *
@@ -8,6 +8,8 @@
  *   endpointName  Tencent endpoint name             (in place)
  *   enableDns     Huawei endpoint private DNS       (replaces the endpoint)
  *   tier          Tencent endpoint tag              (replaces the endpoint: Tencent tags are create-only)
+ *   otcDescription  OTC service description         (in place)
+ *   otcAllowedCidr  OTC endpoint whitelist entry    (replaces the endpoint: OTC cannot modify one)
  */
 import * as pulumi from "@pulumi/pulumi";
 import { VpcEndpoint, VpcEndpointService } from "pulumi-vpcep";
@@ -40,6 +42,30 @@ export default async function quickstart() {
     timeouts: { create: "10m" },
   });
 
+  // Open Telekom Cloud: the same inputs as Huawei's (the same VPCEP API); ids from eu-de.
+  const otcService = new VpcEndpointService("orders-otc", {
+    cloud: "opentelekomcloud",
+    region: "eu-de",
+    vpcId: "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+    portId: "2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f60",
+    serverType: "LB",
+    serviceName: "orders",
+    ports: [{ clientPort: 443, serverPort: 8443 }],
+    approvalRequired: false,
+    description: config.get("otcDescription") ?? "orders API",
+    tags: { team: "platform" },
+  });
+
+  const otcEndpoint = new VpcEndpoint("orders-otc-consumer", {
+    cloud: "opentelekomcloud",
+    region: "eu-de",
+    vpcId: "3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7",
+    subnetId: "4f5a6b7c-8d9e-4fa0-b1c2-d3e4f5a6b7c8",
+    serviceId: otcService.id,
+    whitelist: [config.get("otcAllowedCidr") ?? "10.0.0.0/24"],
+    tags: { team: "payments" },
+  });
+
   // Tencent Cloud: a CLB exposed as a service, and an endpoint bound to a security group.
   const tencentService = new VpcEndpointService("orders-tc", {
     cloud: "tencentcloud",
@@ -65,6 +91,9 @@ export default async function quickstart() {
     huaweiServiceName: huaweiService.endpointServiceName,
     huaweiEndpointIp: huaweiEndpoint.privateIp,
     huaweiEndpointState: huaweiEndpoint.state,
+    otcServiceName: otcService.endpointServiceName,
+    otcEndpointIp: otcEndpoint.privateIp,
+    otcEndpointState: otcEndpoint.state,
     tencentServiceId: tencentService.id,
     tencentEndpointIp: tencentEndpoint.privateIp,
     tencentEndpointState: tencentEndpoint.state,

@@ -5,9 +5,10 @@
 import type { ResourceKind } from "../schema/kinds.js";
 import type { CloudModule } from "./cloud-module.js";
 import { huaweicloud } from "./huaweicloud/index.js";
+import { opentelekomcloud } from "./opentelekomcloud/index.js";
 import { tencentcloud } from "./tencentcloud/index.js";
 
-export const CLOUD_MODULES = [huaweicloud, tencentcloud] as const;
+export const CLOUD_MODULES = [huaweicloud, tencentcloud, opentelekomcloud] as const;
 
 /** The values of the `cloud` input. */
 export type CloudName = (typeof CLOUD_MODULES)[number]["name"];

@@ -58,6 +58,8 @@ export interface Backend<Inputs, State> {
   label: string;
   /** Sends the create call and returns the new id; does not wait. */
   create(inputs: Inputs): Promise<string>;
+  /** Warnings about inputs the cloud takes but discourages (a deprecated type), printed at create. */
+  notices?(inputs: Inputs): string[];
   /**
    * Objects a create with these inputs could have made, narrowed by the list call's own filters;
    * the lifecycle matches them on every identifying field. Used around a create whose answer was

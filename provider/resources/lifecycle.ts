@@ -290,6 +290,7 @@ export class Lifecycle {
         `${backend.label}: ${inputs.adoptId} was adopted by an earlier up; its replacement is a new object`,
       );
     }
+    for (const notice of backend.notices?.(inputs) ?? []) this.log(`${backend.label}: warning: ${notice}`);
     const started = this.clock.now();
     const settings = tuning();
     const identityFields = Object.entries(spec.fields)

@@ -4,7 +4,6 @@
  * such a cloud is registered, its module's rules take precedence here without a change.
  */
 import { CLOUD_MODULES, type CloudName } from "../clouds/index.js";
-import { OTC_TAG_LIMITS } from "../clouds/opentelekomcloud/tag-limits.js";
 import { VOLCENGINE_TAG_LIMITS } from "../clouds/volcengine/tag-limits.js";
 import type { ResourceKind } from "./kinds.js";
 import { tagProblemsFor, type TagLimits, type TagProblem } from "./tags.js";
@@ -13,7 +12,6 @@ type KindLimits = Record<ResourceKind, TagLimits>;
 
 /** Clouds the policy pack knows from their official packages only. */
 const POLICY_ONLY = {
-  opentelekomcloud: { label: "Open Telekom Cloud", tags: OTC_TAG_LIMITS },
   volcengine: { label: "Volcengine", tags: VOLCENGINE_TAG_LIMITS },
 } as const satisfies Record<string, { label: string; tags: KindLimits }>;
 

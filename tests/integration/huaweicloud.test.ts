@@ -232,7 +232,7 @@ describe("Huawei Cloud VpcEndpointService and VpcEndpoint", () => {
         ).find((e) => e.status === "pendingAcceptance" && e.id !== stack.resource("ep")!.id);
         if (pending) {
           // Accept only after the waiter has polled it a few times, so a progress line is due.
-          for (let polls = 0; polls < 4; ) {
+          for (let polls = 0; polls < 4;) {
             await new Promise((r) => setTimeout(r, 50));
             polls = (await requests(ctx.control, "GetEndpoint")).filter((r) =>
               r.path.endsWith(pending.id),

@@ -36,6 +36,7 @@ export interface Declared {
 
 export const HW = EMULATOR_CREDENTIALS.huaweicloud.primary;
 export const HW2 = EMULATOR_CREDENTIALS.huaweicloud.secondary;
+export const OTC = EMULATOR_CREDENTIALS.opentelekomcloud.primary;
 export const TC = EMULATOR_CREDENTIALS.tencentcloud.primary;
 export const TC2 = EMULATOR_CREDENTIALS.tencentcloud.secondary;
 

@@ -69,3 +69,11 @@ export const tencentEndpoint = (overrides: Args = {}, name = "ep"): Declared => 
     ...overrides,
   },
 });
+
+/** An Open Telekom Cloud endpoint service on an LB port, auto-accepting (same inputs as Huawei's). */
+export const otcService = (overrides: Args = {}, name = "svc"): Declared =>
+  huaweiService({ cloud: "opentelekomcloud", region: "eu-de", ...overrides }, name);
+
+/** An Open Telekom Cloud endpoint connecting to the service named `svc`. */
+export const otcEndpoint = (overrides: Args = {}, name = "ep"): Declared =>
+  huaweiEndpoint({ cloud: "opentelekomcloud", region: "eu-de", ...overrides }, name);

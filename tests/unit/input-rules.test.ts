@@ -280,3 +280,88 @@ describe("a preview with unknown values plans what up does", () => {
     expect(lifecycle.diff("id", { ...stored, __provider: "x" }, checked).replaces).toEqual(["serviceId"]);
   });
 });
+
+describe("Open Telekom Cloud: the current API's limits (seed 004 is an old edition)", () => {
+  const otcService = (extra: Record<string, unknown> = {}) => ({
+    ...huaweiService(),
+    cloud: "opentelekomcloud",
+    region: "eu-de",
+    ...extra,
+  });
+  const otcEndpoint = (extra: Record<string, unknown> = {}) => ({
+    ...huaweiEndpoint(),
+    cloud: "opentelekomcloud",
+    region: "eu-de",
+    ...extra,
+  });
+
+  test("defaults: approval required and DNS off, always sent; TCP; tcp_proxy close", () => {
+    expect(checkInputs("endpointService", otcService()).inputs).toMatchObject({
+      approvalRequired: true,
+      tcpProxy: "close",
+      ports: [{ clientPort: 443, serverPort: 8443, protocol: "TCP" }],
+    });
+    expect(checkInputs("endpoint", otcEndpoint()).inputs).toMatchObject({ enableDns: false });
+  });
+
+  test("server types LB, VM and the deprecated VIP and BMS; no others", () => {
+    for (const serverType of ["LB", "VM", "VIP", "BMS"]) {
+      expect(serviceFailures(otcService({ serverType }))).toEqual([]);
+    }
+    expect(serviceFailures(otcService({ serverType: "GATEWAY" }))).toEqual([
+      { property: "serverType", reason: expect.stringMatching(/must be one of LB, VM, VIP, BMS/) },
+    ]);
+  });
+
+  test("20 tags of letters, digits, - _ @ only; Huawei's wider charset is refused", () => {
+    const twenty = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, "v"]));
+    expect(serviceFailures(otcService({ tags: twenty }))).toEqual([]);
+    expect(serviceFailures(otcService({ tags: { ...twenty, k20: "v" } }))).toEqual([
+      { property: "tags", reason: expect.stringMatching(/at most 20/) },
+    ]);
+    expect(endpointFailures(otcEndpoint({ tags: { "team.name": "a" } }))).toEqual([
+      { property: "tags.team.name", reason: expect.stringMatching(/letters, digits, '-', '_' and '@'/) },
+    ]);
+    expect(endpointFailures(otcEndpoint({ tags: { team: "a b" } }))).toEqual([
+      { property: "tags.team", reason: expect.stringMatching(/letters, digits, '-', '_' and '@'/) },
+    ]);
+  });
+
+  test("permissions: accounts or a bare *; no organisation paths, no permission type", () => {
+    expect(serviceFailures(otcService({ permissions: ["*", "iam:domain::" + "b".repeat(32)] }))).toEqual([]);
+    expect(serviceFailures(otcService({ permissions: ["organizations:orgPath::o-1/r-2"] }))).toEqual([
+      { property: "permissions.0", reason: expect.stringMatching(/iam:domain::<32-hex domain id> or "\*"/) },
+    ]);
+  });
+
+  test("fields OTC does not take are refused by name", () => {
+    expect(serviceFailures(otcService({ vipPortId: HW_UUID(4) }))).toEqual([
+      { property: "vipPortId", reason: expect.stringMatching(/not supported by Open Telekom Cloud/) },
+    ]);
+    expect(endpointFailures(otcEndpoint({ securityGroupIds: ["sg-1"] }))).toEqual([
+      { property: "securityGroupIds", reason: expect.stringMatching(/not supported by Open Telekom Cloud/) },
+    ]);
+  });
+
+  test("regions: eu-de and eu-nl (eu-ch2 through the endpoint override); the reserved range holds", () => {
+    expect(endpointFailures(otcEndpoint({ region: "eu-nl" }))).toEqual([]);
+    expect(endpointFailures(otcEndpoint({ region: "cn-north-4" }))).toEqual([
+      { property: "region", reason: expect.stringMatching(/Open Telekom Cloud region such as eu-de/) },
+    ]);
+    expect(endpointFailures(otcEndpoint({ privateIp: "198.19.128.10" }))).toEqual([
+      { property: "privateIp", reason: expect.stringMatching(/inside 198\.19\.128\.0\/17/) },
+    ]);
+  });
+
+  test("route tables are a set of UUIDs", () => {
+    const { failures, inputs } = checkInputs(
+      "endpoint",
+      otcEndpoint({ routeTableIds: [HW_UUID(6), HW_UUID(5)] }),
+    );
+    expect(failures).toEqual([]);
+    expect(inputs.routeTableIds).toEqual([HW_UUID(5), HW_UUID(6)]);
+    expect(endpointFailures(otcEndpoint({ routeTableIds: ["rtb-1"] }))).toEqual([
+      { property: "routeTableIds.0", reason: expect.stringMatching(/lowercase UUID/) },
+    ]);
+  });
+});

@@ -35,6 +35,38 @@ export const compileTimeChecks: VpcEndpointArgs[] = [
   },
 ];
 
+const otcService: VpcEndpointServiceArgs = {
+  cloud: "opentelekomcloud",
+  region: "eu-de",
+  vpcId: "v",
+  portId: "p",
+  serverType: "BMS",
+  ports: [{ clientPort: 443, serverPort: 8443 }],
+  permissions: ["*"],
+};
+
+export const otcCompileTimeChecks: VpcEndpointServiceArgs[] = [
+  otcService,
+  // @ts-expect-error OTC removed vip_port_id from the service calls
+  { ...otcService, vipPortId: "p" },
+  // @ts-expect-error Tencent's serviceType is not an OTC input
+  { ...otcService, serviceType: "CLB" },
+];
+
+export const otcEndpointCompileTimeChecks: VpcEndpointArgs[] = [
+  {
+    cloud: "opentelekomcloud",
+    region: "eu-de",
+    vpcId: "v",
+    subnetId: "s",
+    serviceId: "x",
+    routeTableIds: ["r"],
+    whitelist: ["10.0.0.0/24"],
+  },
+  // @ts-expect-error an OTC endpoint has no name input (Tencent's)
+  { cloud: "opentelekomcloud", region: "eu-de", vpcId: "v", subnetId: "s", serviceId: "x", name: "n" },
+];
+
 export const serviceCompileTimeChecks: VpcEndpointServiceArgs[] = [
   // @ts-expect-error a Huawei service needs its port mappings
   { cloud: "huaweicloud", region: "cn-north-4", vpcId: "v", portId: "p", serverType: "LB" },

@@ -1,4 +1,5 @@
 import * as huawei from "../../provider/clouds/huaweicloud/sign.js";
+import * as otc from "../../provider/clouds/opentelekomcloud/sign.js";
 import * as tencent from "../../provider/clouds/tencentcloud/sign.js";
 import { sha256Hex } from "../../provider/core/crypto.js";
 
@@ -106,6 +107,47 @@ describe("Huawei SDK-HMAC-SHA256", () => {
       huawei.parseAuthorization("SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=abc123"),
     ).toEqual({ accessKey: "AK", signedHeaders: ["host", "x-sdk-date"], signature: "abc123" });
     expect(huawei.parseAuthorization("Bearer x")).toBeUndefined();
+  });
+});
+
+describe("Open Telekom Cloud scoped SDK-HMAC-SHA256", () => {
+  // Vector O1 of signing.md: gophertelekomcloud's form with the empty region and service the
+  // Terraform provider sends.
+  const o1: huawei.HuaweiSignable = {
+    method: "GET",
+    path: "/v1/0605767b5e00d5762fc8c0102dd4bb6b/vpc-endpoints",
+    query: "limit=10",
+    headers: {
+      Accept: "application/json",
+      "User-Agent": "golangsdk",
+      Host: "vpcep.eu-de.otc.t-systems.com",
+      "X-Sdk-Date": "20240619T071306Z",
+    },
+    body: "",
+  };
+
+  test("O1: canonical request, scope and signature", () => {
+    const cr = huawei.canonicalRequest(o1, huawei.signedHeaderNames(o1.headers));
+    expect(sha256Hex(cr)).toBe("529d8c69800aaf4ec5f2e390f9876f239cda865d79523db8634a612421b0aad0");
+    expect(otc.credentialScope("20240619T071306Z", "", "")).toBe("20240619///sdk_request");
+    expect(otc.scopedAuthorization(o1, { accessKey: HW_AK, secretKey: HW_SK }, "", "")).toBe(
+      "SDK-HMAC-SHA256 Credential=QTWAOYTTINDUT2QVKYUC/20240619///sdk_request, SignedHeaders=accept;host;user-agent;x-sdk-date, Signature=8bb38b7e80f6a333f93c6742f66ad616d7e8694207eb2a0c078f99f77b8771cd",
+    );
+  });
+
+  test("the region and service enter the key chain and the scope", () => {
+    const scoped = otc.scopedAuthorization(o1, { accessKey: HW_AK, secretKey: HW_SK }, "eu-de", "vpcep");
+    expect(scoped).toMatch(
+      /^SDK-HMAC-SHA256 Credential=QTWAOYTTINDUT2QVKYUC\/20240619\/eu-de\/vpcep\/sdk_request, /,
+    );
+    expect(scoped).not.toContain("8bb38b7e80f6a333f93c6742f66ad616d7e8694207eb2a0c078f99f77b8771cd");
+    // The key starts from "SDK" + SK: the raw SK (Huawei's form) yields another signature.
+    const rawKey = huawei.signature(
+      HW_SK,
+      "20240619T071306Z",
+      huawei.canonicalRequest(o1, huawei.signedHeaderNames(o1.headers)),
+    );
+    expect(scoped).not.toContain(rawKey);
   });
 });
 

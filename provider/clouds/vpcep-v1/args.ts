@@ -27,6 +27,11 @@ export interface VpcepV1EndpointArgs<Name extends string> extends CommonEndpoint
   whitelist?: string[];
   /** Enforce the whitelist. Defaults to `true` when a whitelist is given, else `false`. */
   enableWhitelist?: boolean;
+  /**
+   * Gateway endpoints only: route tables (UUIDs) that get the endpoint's routes, a set. Defaults to
+   * the VPC's default route table, which the endpoint then reports. Replaces.
+   */
+  routeTableIds?: string[];
   /** At most 128 characters, no `<` or `>`. Defaults to "". Replaces. */
   description?: string;
 }

@@ -1,13 +1,13 @@
 /**
- * The VPCEP v1 client: REST + JSON under `/v1/{project_id}`, signed as the profile says. One
+ * The VPCEP v1 client: REST + JSON under `/v1/{project_id}`, authenticated as the profile says. One
  * transport per (cloud, region, account, endpoint) is shared by every resource in the host process.
  */
 import { systemClock, type Clock } from "../../core/clock.js";
 import { sharedTransport, type HttpMethod } from "../../core/http.js";
 import rfc3986 from "../../core/rfc3986.js";
-import { readSettings } from "../../core/settings.js";
+import { CloudApiError } from "../../core/errors.js";
 import { classifier } from "./errors.js";
-import type { VpcepV1Credentials, VpcepV1Profile } from "./profile.js";
+import type { VpcepV1Profile, VpcepV1Session } from "./profile.js";
 
 export interface VpcepV1Request {
   method: HttpMethod;
@@ -22,13 +22,7 @@ export interface VpcepV1Request {
 export interface VpcepV1Client {
   cloud: string;
   region: string;
-  projectId: string;
   call<T>(request: VpcepV1Request): Promise<T>;
-}
-
-/** The profile's credentials, read now (at call time, in the host). */
-export function credentialsOf(profile: VpcepV1Profile): VpcepV1Credentials {
-  return readSettings(profile.settings);
 }
 
 /**
@@ -42,38 +36,53 @@ export function encodeQuery(query: Record<string, string | number | undefined>):
     .join("&");
 }
 
-/** A client for one region of the profile's cloud. */
+/** The session each shared transport signs with: the latest one its clients obtained. */
+const sessions = new Map<string, VpcepV1Session>();
+
+/** A client for one region of the profile's cloud; credentials are read now, a token on first call. */
 export function createClient(
   profile: VpcepV1Profile,
   region: string,
   clock: Clock = systemClock,
 ): VpcepV1Client {
-  const credentials = credentialsOf(profile);
-  const base = (credentials.endpoint ?? profile.defaultBaseUrl(region)).replace(/\/+$/, "");
-  const key = `${profile.name}|${region}|${credentials.accessKey}|${credentials.projectId}|${base}`;
+  const auth = profile.auth(region, clock);
+  const base = (auth.endpoint ?? profile.defaultBaseUrl(region)).replace(/\/+$/, "");
+  const key = `${profile.name}|${region}|${auth.account}|${base}`;
   const transport = sharedTransport(
     key,
     {
       cloud: profile.name,
-      sign: profile.signer(credentials, region, clock),
+      // Resends are signed again, with the session current then (a renewed token).
+      sign: (request) => sessions.get(key)!.sign(request),
       classify: classifier(profile.name),
     },
     clock,
   );
+  const send = async (request: VpcepV1Request) => {
+    const session = await auth.session();
+    sessions.set(key, session);
+    const query = encodeQuery(request.query ?? {});
+    const url = new URL(`${base}/v1/${session.projectId}${request.path}${query ? `?${query}` : ""}`);
+    return transport.send({
+      method: request.method,
+      url,
+      ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+      operation: request.operation,
+      idempotent: request.idempotent ?? request.method !== "POST",
+    });
+  };
   return {
     cloud: profile.name,
     region,
-    projectId: credentials.projectId,
     async call<T>(request: VpcepV1Request): Promise<T> {
-      const query = encodeQuery(request.query ?? {});
-      const url = new URL(`${base}/v1/${credentials.projectId}${request.path}${query ? `?${query}` : ""}`);
-      const response = await transport.send({
-        method: request.method,
-        url,
-        ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
-        operation: request.operation,
-        idempotent: request.idempotent ?? request.method !== "POST",
-      });
+      let response;
+      try {
+        response = await send(request);
+      } catch (err) {
+        // The gateway refused before the service saw the request, so sending it again is safe.
+        if (!(err instanceof CloudApiError && err.details.httpStatus === 401 && auth.refused?.())) throw err;
+        response = await send(request);
+      }
       return (response.body === "" ? {} : JSON.parse(response.body)) as T;
     },
   };

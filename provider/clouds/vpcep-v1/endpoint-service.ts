@@ -135,6 +135,15 @@ export function serviceBackend(
       return created.id;
     },
 
+    notices: (inputs) =>
+      profile.deprecatedServerTypes.includes(inputs.serverType)
+        ? [
+            `server type ${inputs.serverType} is deprecated by ${profile.label}; use ${profile.serverTypes
+              .filter((type) => !profile.deprecatedServerTypes.includes(type))
+              .join(" or ")}`,
+          ]
+        : [],
+
     async listCandidates(inputs) {
       const services = await findServices(
         client,

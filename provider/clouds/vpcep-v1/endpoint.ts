@@ -28,6 +28,8 @@ export function endpointFields(profile: VpcepV1Profile): Record<string, FieldRul
     description: { change: "replace" },
     whitelist,
     enableWhitelist: whitelist,
+    // Huawei's PUT …/routetables exists but its answer is undocumented; a new endpoint is certain.
+    routeTableIds: { change: "replace", computed: true },
     tags: { change: "update", call: "POST /endpoint/{id}/tags/action" },
     ...ENDPOINT_PROVIDER_SIDE_RULES,
   };
@@ -94,6 +96,7 @@ export function endpointBackend(
           enable_dns: inputs.enableDns,
           enable_whitelist: inputs.enableWhitelist,
           ...(inputs.whitelist.length > 0 ? { whitelist: inputs.whitelist } : {}),
+          ...(inputs.routeTableIds?.length ? { routetables: inputs.routeTableIds } : {}),
           ...(inputs.description ? { description: inputs.description } : {}),
           ...(Object.keys(inputs.tags).length > 0 ? { tags: toTagList(inputs.tags) } : {}),
         },
@@ -135,6 +138,7 @@ export function endpointBackend(
         enableDns: endpoint.enable_dns ?? false,
         whitelist: endpoint.whitelist ?? [],
         enableWhitelist: endpoint.enable_whitelist ?? false,
+        ...(endpoint.routetables?.length ? { routeTableIds: endpoint.routetables } : {}),
         description: endpoint.description ?? "",
         tags: fromTagList(endpoint.tags),
       };

@@ -10,22 +10,34 @@ import type { SettingSpec } from "../../core/settings.js";
 import type { ResourceKind } from "../../schema/kinds.js";
 import type { TagLimits } from "../../schema/tags.js";
 
-/** What a family client needs to sign and address requests. */
-export interface VpcepV1Credentials {
-  accessKey: string;
-  secretKey: string;
+/** Signs (or authorises) requests to one project. */
+export interface VpcepV1Session {
+  /** The project the requests go under (`/v1/{project_id}`). */
   projectId: string;
-  securityToken?: string | undefined;
+  /** Sets the auth headers on an outgoing request; synchronous, and run again on every resend. */
+  sign(request: SignableRequest): void;
+}
+
+/**
+ * How a family cloud authenticates, read from its settings at call time. AK/SK signs every request
+ * as it goes; a token first asks IAM, so `session()` is asynchronous and its result is cached.
+ */
+export interface VpcepV1Auth {
+  /** Names the account in the transport key (never a secret). */
+  account: string;
   /** Base URL override, e.g. the emulator. */
   endpoint?: string | undefined;
+  /** The session to send with, renewed when it is about to expire. */
+  session(): Promise<VpcepV1Session>;
+  /**
+   * The gateway refused the credentials: forget a cached token. True when asking again may help
+   * (a token revoked or expired early), so the call is sent once more with a new one.
+   */
+  refused?(): boolean;
 }
 
 /** The settings every family cloud reads, under its own keys and variables. */
 export interface VpcepV1Settings {
-  accessKey: SettingSpec & { required: true };
-  secretKey: SettingSpec & { required: true; secret: true };
-  projectId: SettingSpec & { required: true };
-  securityToken: SettingSpec;
   endpoint: SettingSpec;
   [name: string]: SettingSpec;
 }
@@ -37,8 +49,8 @@ export interface VpcepV1Profile<Name extends string = string> {
   /** `https://vpcep.{region}.…` when no endpoint override is set. */
   defaultBaseUrl(region: string): string;
   region: { pattern: RegExp; example: string };
-  /** Sets the signature headers on an outgoing request. */
-  signer(credentials: VpcepV1Credentials, region: string, clock: Clock): (request: SignableRequest) => void;
+  /** The credentials of the settings, for one region; throws naming the settings when incomplete. */
+  auth(region: string, clock: Clock): VpcepV1Auth;
   tags: Record<ResourceKind, TagLimits>;
   /** Backend types a service may be created with. */
   serverTypes: readonly [string, ...string[]];
@@ -46,6 +58,8 @@ export interface VpcepV1Profile<Name extends string = string> {
   endpointUpdate: boolean;
   /** Whether `permissions/action` takes `permission_type` (organisation paths; Huawei only). */
   orgPathPermissions: boolean;
+  /** Server types the API still takes but deprecates: a create with one prints a warning. */
+  deprecatedServerTypes: readonly string[];
   /** Whether a service takes `vip_port_id` (removed from the OTC API). */
   vipPortId: boolean;
   /** Filters the service list accepts besides name and id. */

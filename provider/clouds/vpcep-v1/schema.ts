@@ -106,6 +106,7 @@ export function endpointSchema<Name extends string>(profile: VpcepV1Profile<Name
       enableDns: z.boolean().default(false),
       whitelist: stringSet(ipv4AddressOrCidr, L.maxWhitelistEntries, "whitelist entries").default([]),
       enableWhitelist: z.boolean().optional(),
+      routeTableIds: stringSet(uuid, undefined, "route tables").optional(),
       description,
       tags: tagsSchema(profile.tags.endpoint, profile.label, "endpoint").default({}),
       waitForAcceptance,
@@ -159,3 +160,10 @@ export type VpcepEndpointInputs = z.output<z.ZodObject<ReturnType<typeof endpoin
   enableWhitelist: boolean;
 };
 export type VpcepServiceInputs = z.output<z.ZodObject<ReturnType<typeof endpointServiceSchema>["shape"]>>;
+
+type FullServiceShape<Name extends string> = ReturnType<typeof endpointServiceSchema<Name>>["shape"];
+
+/** A profile's service inputs as types: without `vipPortId` where the API dropped it. */
+export type ServiceShapeOf<P extends VpcepV1Profile> = P["vipPortId"] extends true
+  ? FullServiceShape<P["name"]>
+  : Omit<FullServiceShape<P["name"]>, "vipPortId">;

@@ -22,6 +22,8 @@ export interface VpcepEndpoint {
   dns_names?: string[];
   whitelist?: string[];
   enable_whitelist?: boolean;
+  /** Gateway endpoints: the route tables the endpoint's routes go into. */
+  routetables?: string[];
   description?: string;
   tags?: VpcepTag[];
   marker_id?: number;
