@@ -24,6 +24,7 @@ import {
   useEmulator,
 } from "../support/engine.js";
 import { otcEndpoint as ENDPOINT, otcService as SERVICE } from "../support/fixtures.js";
+import { vpcepV1Matrix } from "./vpcep-v1-matrix.js";
 
 const ctx = useEmulator("manual:2");
 
@@ -43,6 +44,17 @@ const passwordConfig = () => ({
 const domain = (c: string) => "iam:domain::" + c.repeat(32);
 
 describe("Open Telekom Cloud VpcEndpointService and VpcEndpoint", () => {
+  vpcepV1Matrix({
+    label: "Open Telekom Cloud",
+    cloud: "opentelekomcloud",
+    region: "eu-de",
+    serviceModel: "otc::vpcep_service",
+    ctx,
+    client: cloud,
+    SERVICE,
+    ENDPOINT,
+  });
+
   test("basic: preview makes no call, up creates and waits, the next preview shows no changes; ip and DNS names come from GET", async () => {
     const stack = new TestStack(ctx.emulator);
     const up = await createIdempotently(
@@ -161,19 +173,6 @@ describe("Open Telekom Cloud VpcEndpointService and VpcEndpoint", () => {
     expect(put.status).toBeGreaterThanOrEqual(400);
   });
 
-  test("disappears: refresh drops an endpoint deleted out of band, and the next up recreates it", async () => {
-    const stack = new TestStack(ctx.emulator);
-    await stack.run([SERVICE(), ENDPOINT()], ["up"]);
-    const id = stack.resource("ep")!.id;
-    expect((await cloud()("DELETE", `/vpc-endpoints/${id}`)).status).toBe(204);
-    await eventually(async () => (await cloud()("GET", `/vpc-endpoints/${id}`)).status === 404, "gone");
-    const [refresh, preview, up] = await stack.run([SERVICE(), ENDPOINT()], ["refresh", "preview", "up"]);
-    expect(refresh!.ok).toBe(true);
-    expect(stepsOf(refresh)).toEqual({ svc: "refresh", ep: "drop" });
-    expect(stepsOf(preview)).toEqual({ svc: "same", ep: "create" });
-    expect(stepsOf(up)).toEqual({ svc: "same", ep: "create" });
-  });
-
   test("refresh reflects an out-of-band change, and the next up puts it back in place", async () => {
     const stack = new TestStack(ctx.emulator);
     await stack.run([SERVICE(), ENDPOINT()], ["up"]);
@@ -198,87 +197,7 @@ describe("Open Telekom Cloud VpcEndpointService and VpcEndpoint", () => {
     });
   });
 
-  test("destroy deletes and waits until not found; deleting what is already gone succeeds", async () => {
-    const stack = new TestStack(ctx.emulator);
-    await stack.run([SERVICE(), ENDPOINT()], ["up"]);
-    const ids = { svc: stack.resource("svc")!.id, ep: stack.resource("ep")!.id };
-    await cloud()("DELETE", `/vpc-endpoints/${ids.ep}`);
-    const [destroy] = await stack.run([], ["destroy"]);
-    expect(destroy!.ok).toBe(true);
-    expect(stepsOf(destroy)).toEqual({ ep: "delete", svc: "delete" });
-    expect(stack.state().resources).toEqual([]);
-    expect((await cloud()("GET", `/vpc-endpoint-services/${ids.svc}`)).status).toBe(404);
-  });
-
-  test("failed state: a clashing port mapping fails fast with the cloud's reason, and is recorded for destroy", async () => {
-    const stack = new TestStack(ctx.emulator);
-    const second = SERVICE({ serviceName: "orders2" }, "svc2");
-    const [up] = await stack.run([SERVICE(), second], ["up"]);
-    expect(up!.ok).toBe(false);
-    const failed = up!.steps.find((s) => s.op === "failed")!;
-    expect(failed.error).toMatch(
-      /creating Open Telekom Cloud VPC Endpoint Service \(.+\): reached state "failed": EndPoint\.3044/,
-    );
-    const recorded = stack.state().resources.find((r) => r.name === failed.name)!;
-    expect(recorded.id).not.toBe("");
-    const [destroy] = await stack.run([], ["destroy"]);
-    expect(destroy!.ok).toBe(true);
-    expect((await cloud()("GET", `/vpc-endpoint-services/${recorded.id}`)).status).toBe(404);
-  });
-
-  test("rejected: an endpoint the owner rejects fails with the cloud's reason while waiting for acceptance", async () => {
-    const stack = new TestStack(ctx.emulator);
-    await stack.run([SERVICE({ approvalRequired: true })], ["up"]);
-    const serviceId = stack.resource("svc")!.id;
-    const run = stack.run(
-      [SERVICE({ approvalRequired: true }), ENDPOINT({ waitForAcceptance: true })],
-      ["up"],
-    );
-    const rejected = (async () => {
-      for (let i = 0; i < 200; i++) {
-        const listed = await cloud()("GET", `/vpc-endpoint-services/${serviceId}/connections`);
-        const pending = (listed.body.connections as { id: string; status: string }[] | undefined)?.find(
-          (c) => c.status === "pendingAcceptance",
-        );
-        if (pending) {
-          return cloud()("POST", `/vpc-endpoint-services/${serviceId}/connections/action`, {
-            body: { action: "reject", endpoints: [pending.id] },
-          });
-        }
-        await new Promise((r) => setTimeout(r, 30));
-      }
-      throw new Error("endpoint never appeared");
-    })();
-    const [[up], rejection] = await Promise.all([run, rejected]);
-    expect(rejection.status).toBe(200);
-    expect(up!.ok).toBe(false);
-    expect(up!.steps.find((s) => s.name === "ep")!.error).toMatch(/reached state "rejected"/);
-    expect(stack.resource("ep")!.id).toMatch(/^[0-9a-f-]{36}$/);
-    const [destroy] = await stack.run([], ["destroy"]);
-    expect(destroy!.ok).toBe(true);
-  });
-
-  test("a create that outlives its timeout carries the id; the next up finishes it", async () => {
-    const stack = new TestStack(ctx.emulator);
-    await ctx.control.put("/transitions", {
-      model: "otc::vpcep_service",
-      progression: "manual",
-      times: 100000,
-    });
-    const [up] = await stack.run([SERVICE({ timeouts: { create: "300ms" } })], ["up"]);
-    expect(up!.ok).toBe(false);
-    expect(up!.steps[0]!.error).toMatch(/timed out after .* \(last state "creating"\)/);
-    const id = stack.resource("svc")!.id;
-    expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    await ctx.control.delete("/transitions");
-    const [again, preview] = await stack.run([SERVICE()], ["up", "preview"]);
-    expect(again!.ok).toBe(true);
-    expect(stack.resource("svc")!.id).toBe(id);
-    expect(stack.resource("svc")!.outputs.state).toBe("available");
-    expect(stepsOf(preview)).toEqual({ svc: "same" });
-  });
-
-  test("approval: without waitForAcceptance the endpoint is ready in pendingAcceptance; one endpoint per connection action", async () => {
+  test("approval: a connection action takes one endpoint (EndPoint.2031); refresh then reads the accepted endpoint", async () => {
     const stack = new TestStack(ctx.emulator);
     const [up] = await stack.run([SERVICE({ approvalRequired: true }), ENDPOINT()], ["up"]);
     expect(up!.ok).toBe(true);
@@ -306,46 +225,6 @@ describe("Open Telekom Cloud VpcEndpointService and VpcEndpoint", () => {
     const [refresh] = await stack.run([SERVICE({ approvalRequired: true }), ENDPOINT()], ["refresh"]);
     expect(refresh!.ok).toBe(true);
     expect(stack.resource("ep")!.outputs.status).toBe("accepted");
-  });
-
-  test("adopt: create takes over an existing service after checking it matches", async () => {
-    const created = await cloud()("POST", "/vpc-endpoint-services", {
-      body: {
-        port_id: "6a0e3f8b-9d1c-4b7e-8f23-5c4d2e1a9b30",
-        vpc_id: "0b1c7f5e-3a55-4d2c-9a51-2f7a1c9e0a10",
-        server_type: "LB",
-        service_name: "orders",
-        approval_enabled: false,
-        ports: [{ client_port: 443, server_port: 8443, protocol: "TCP" }],
-      },
-    });
-    const id = created.body.id as string;
-    const mismatch = new TestStack(ctx.emulator);
-    const [refused] = await mismatch.run([SERVICE({ adoptId: id, serverType: "VM" })], ["up"]);
-    expect(refused!.ok).toBe(false);
-    expect(refused!.steps[0]!.error).toMatch(/serverType: cloud has "LB", program has "VM"/);
-    const stack = new TestStack(ctx.emulator);
-    const [up, again] = await stack.run([SERVICE({ adoptId: id })], ["up", "preview"]);
-    expect(up!.ok).toBe(true);
-    expect(stack.resource("svc")!.id).toBe(id);
-    expect(stepsOf(again)).toEqual({ svc: "same" });
-    expect((await cloud()("GET", `/vpc-endpoint-services/${id}`)).body.tags).toEqual([
-      { key: "team", value: "platform" },
-    ]);
-  });
-
-  test("get: reads an existing endpoint by id without managing it", async () => {
-    const owner = new TestStack(ctx.emulator);
-    await owner.run([SERVICE(), ENDPOINT()], ["up"]);
-    const id = owner.resource("ep")!.id;
-    const reader = new TestStack(ctx.emulator);
-    const [up, destroy] = await reader.run(
-      [{ kind: "VpcEndpoint", name: "existing", get: { id, cloud: "opentelekomcloud", region: "eu-de" } }],
-      ["up", "destroy"],
-    );
-    expect(stepsOf(up)).toEqual({ existing: "read" });
-    expect(destroy!.ok).toBe(true);
-    expect((await cloud()("GET", `/vpc-endpoints/${id}`)).status).toBe(200);
   });
 
   test("bad input fails the preview with the property and the rule, before any cloud call", async () => {
