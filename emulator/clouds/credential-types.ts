@@ -5,3 +5,4 @@
  */
 export type { HuaweiCredential } from "./huaweicloud/index.js";
 export type { TencentCredential } from "./tencentcloud/index.js";
+export type { VolcengineCredential } from "./volcengine/index.js";

@@ -6,9 +6,10 @@
 import type { CloudRegistration } from "../core/registration.js";
 import { huaweicloud } from "./huaweicloud/index.js";
 import { tencentcloud } from "./tencentcloud/index.js";
+import { volcengine } from "./volcengine/index.js";
 
 /** Every registered cloud, in the order ports are printed. */
-export const CLOUD_REGISTRATIONS = [huaweicloud, tencentcloud] as const;
+export const CLOUD_REGISTRATIONS = [huaweicloud, tencentcloud, volcengine] as const;
 
 type Registration = (typeof CLOUD_REGISTRATIONS)[number];
 

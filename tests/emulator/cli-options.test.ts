@@ -13,7 +13,11 @@ test("defaults: loopback, ports 18080/18081, strict auth, 1.5 s per state step",
     host: "127.0.0.1",
     auth: "strict",
     defaultProgression: { progression: "time", ms: 1500 },
-    ports: { huaweicloud: CLI_DEFAULT_PORTS.huaweicloud, tencentcloud: CLI_DEFAULT_PORTS.tencentcloud },
+    ports: {
+      huaweicloud: CLI_DEFAULT_PORTS.huaweicloud,
+      tencentcloud: CLI_DEFAULT_PORTS.tencentcloud,
+      volcengine: CLI_DEFAULT_PORTS.volcengine,
+    },
   });
 });
 
@@ -33,7 +37,7 @@ test("every variable is read", () => {
     host: "::1",
     auth: "lenient",
     defaultProgression: { progression: "manual", times: 2 },
-    ports: { huaweicloud: 0, tencentcloud: 9000 },
+    ports: { huaweicloud: 0, tencentcloud: 9000, volcengine: CLI_DEFAULT_PORTS.volcengine },
     stateFile: "/tmp/state.json",
     seed: 7,
     cloudOptions: { huaweicloud: { region: "eu-de" } },
@@ -65,11 +69,14 @@ test("--help lists every registered cloud's port and option variables", () => {
     "VPCEP_EMULATOR_HOST",
     "VPCEP_EMULATOR_HUAWEICLOUD_PORT",
     "VPCEP_EMULATOR_TENCENTCLOUD_PORT",
+    "VPCEP_EMULATOR_VOLCENGINE_PORT",
     "VPCEP_EMULATOR_AUTH",
     "VPCEP_EMULATOR_PROGRESSION",
     "VPCEP_EMULATOR_STATE_FILE",
     "VPCEP_EMULATOR_SEED",
     "VPCEP_EMULATOR_HUAWEICLOUD_REGION",
+    "VPCEP_EMULATOR_VOLCENGINE_REGION",
+    "VPCEP_EMULATOR_VOLCENGINE_REPLAY",
   ]);
   expect(CLI_ENV_VARS.VPCEP_EMULATOR_HUAWEICLOUD_PORT).toContain("default 18080");
   expect(CLI_ENV_VARS.VPCEP_EMULATOR_HUAWEICLOUD_REGION).toContain("default cn-north-4");

@@ -65,15 +65,21 @@ test("no registered cloud is named in the core, the entry points, credentials, p
 
 test("CLOUDS and EMULATOR_CREDENTIALS derive from the registrations", () => {
   expect(CLOUDS).toEqual(CLOUD_REGISTRATIONS.map((registration) => registration.name));
-  expect(CLOUDS).toEqual(["huaweicloud", "tencentcloud"]);
+  expect(CLOUDS).toEqual(["huaweicloud", "tencentcloud", "volcengine"]);
   expect(EMULATOR_CREDENTIALS.huaweicloud.primary.accessKey).toBe("VPCEPEMULATORHWAK0001");
   expect(EMULATOR_CREDENTIALS.huaweicloud.secondary.domainId).toBe("9f8e7d6c5b4a43210fedcba987654321");
   expect(EMULATOR_CREDENTIALS.tencentcloud.primary.secretId).toBe("AKIDvpcepEmulator00000000000000000001");
   expect(EMULATOR_CREDENTIALS.tencentcloud.secondary.uin).toBe("100000000002");
+  expect(EMULATOR_CREDENTIALS.volcengine.primary.accessKeyId).toBe("AKLTdnBjZXBlbXVsYXRvcjAwMDE");
+  expect(EMULATOR_CREDENTIALS.volcengine.secondary.accountId).toBe("2100000002");
 });
 
 test("providerConfig keeps its documented keys and values; PROVIDER_SECRET_KEYS lists the secrets", () => {
-  const urls = { huaweicloud: "http://127.0.0.1:1", tencentcloud: "http://127.0.0.1:2" };
+  const urls = {
+    huaweicloud: "http://127.0.0.1:1",
+    tencentcloud: "http://127.0.0.1:2",
+    volcengine: "http://127.0.0.1:3",
+  };
   expect(providerConfig(urls)).toEqual({
     "vpcep:huaweicloudEndpoint": "http://127.0.0.1:1",
     "vpcep:huaweicloudAccessKey": "VPCEPEMULATORHWAK0001",
@@ -82,11 +88,18 @@ test("providerConfig keeps its documented keys and values; PROVIDER_SECRET_KEYS 
     "vpcep:tencentcloudEndpoint": "http://127.0.0.1:2",
     "vpcep:tencentcloudSecretId": "AKIDvpcepEmulator00000000000000000001",
     "vpcep:tencentcloudSecretKey": "vpcepEmulatorTencentSecretKey0001",
+    "vpcep:volcengineEndpoint": "http://127.0.0.1:3",
+    "vpcep:volcengineAccessKey": "AKLTdnBjZXBlbXVsYXRvcjAwMDE",
+    "vpcep:volcengineSecretKey": "vpcepEmulatorVolcengineSecretKey0001",
   });
   expect(providerConfig(urls, "secondary")["vpcep:tencentcloudSecretId"]).toBe(
     "AKIDvpcepEmulator00000000000000000002",
   );
-  expect(PROVIDER_SECRET_KEYS).toEqual(["vpcep:huaweicloudSecretKey", "vpcep:tencentcloudSecretKey"]);
+  expect(PROVIDER_SECRET_KEYS).toEqual([
+    "vpcep:huaweicloudSecretKey",
+    "vpcep:tencentcloudSecretKey",
+    "vpcep:volcengineSecretKey",
+  ]);
 });
 
 describe("per-cloud start options", () => {
