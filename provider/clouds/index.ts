@@ -6,8 +6,9 @@ import type { ResourceKind } from "../schema/kinds.js";
 import type { CloudModule } from "./cloud-module.js";
 import { huaweicloud } from "./huaweicloud/index.js";
 import { tencentcloud } from "./tencentcloud/index.js";
+import { volcengine } from "./volcengine/index.js";
 
-export const CLOUD_MODULES = [huaweicloud, tencentcloud] as const;
+export const CLOUD_MODULES = [huaweicloud, tencentcloud, volcengine] as const;
 
 /** The values of the `cloud` input. */
 export type CloudName = (typeof CLOUD_MODULES)[number]["name"];
