@@ -33,25 +33,33 @@ const IN_PLACE = {
   allowedCidr: "10.1.0.0/24",
   otcDescription: "orders API v2",
   endpointName: "orders-consumer-v2",
+  veEndpointName: "orders-consumer-v2",
 };
 
 /** The demo's stages: what to run, with which program config, and what must happen. */
 export const STAGES: CliStage[] = [
-  { title: "preview of a new stack", op: "preview", config: {}, expect: { create: 6 } },
-  { title: "up", op: "up", config: {}, expect: { create: 6 } },
-  { title: "second preview: no changes", op: "preview", config: {}, expect: { same: 6 } },
+  { title: "preview of a new stack", op: "preview", config: {}, expect: { create: 8 } },
+  { title: "up", op: "up", config: {}, expect: { create: 8 } },
+  { title: "second preview: no changes", op: "preview", config: {}, expect: { same: 8 } },
   {
-    title: "in-place change: Huawei whitelist, OTC service description, Tencent endpoint name",
+    title:
+      "in-place change: Huawei whitelist, OTC service description, Tencent and Volcengine endpoint names",
     op: "up",
     config: IN_PLACE,
-    expect: { update: 3, same: 3 },
+    expect: { update: 4, same: 4 },
   },
   {
-    title: "replacing change: Huawei private DNS, OTC whitelist, Tencent endpoint tag",
+    title: "replacing change: Huawei private DNS, OTC whitelist, Tencent endpoint tag, Volcengine project",
     op: "up",
-    config: { ...IN_PLACE, enableDns: "true", otcAllowedCidr: "10.2.0.0/24", tier: "premium" },
-    expect: { replace: 3, same: 3 },
+    config: {
+      ...IN_PLACE,
+      enableDns: "true",
+      otcAllowedCidr: "10.2.0.0/24",
+      tier: "premium",
+      veProject: "orders",
+    },
+    expect: { replace: 4, same: 4 },
   },
-  { title: "refresh", op: "refresh", config: {}, expect: { refresh: 6 } },
-  { title: "destroy", op: "destroy", config: {}, expect: { delete: 6 } },
+  { title: "refresh", op: "refresh", config: {}, expect: { refresh: 8 } },
+  { title: "destroy", op: "destroy", config: {}, expect: { delete: 8 } },
 ];

@@ -61,7 +61,7 @@ export class VpcEndpointService extends pulumi.dynamic.Resource {
     );
   }
 
-  /** The cloud, e.g. `huaweicloud` or `tencentcloud`. */
+  /** The cloud: `huaweicloud`, `opentelekomcloud`, `tencentcloud` or `volcengine`. */
   declare readonly cloud: pulumi.Output<string>;
   /** The region. */
   declare readonly region: pulumi.Output<string>;
@@ -73,6 +73,12 @@ export class VpcEndpointService extends pulumi.dynamic.Resource {
   declare readonly state: pulumi.Output<string>;
   /** The name consumers connect with: `{region}.{name}.{id}` on Huawei Cloud, the service name on Tencent Cloud. */
   declare readonly endpointServiceName: pulumi.Output<string>;
+  /** Volcengine: the service's own DNS domain. */
+  declare readonly serviceDomain: pulumi.Output<string | undefined>;
+  /** Volcengine: the zones the service's backends serve. */
+  declare readonly zoneIds: pulumi.Output<string[] | undefined>;
+  /** Volcengine: `Normal`, or `FinancialLocked` when the account is in arrears. */
+  declare readonly businessStatus: pulumi.Output<string | undefined>;
   /** The service's VIP (Tencent Cloud). */
   declare readonly serviceVip: pulumi.Output<string | undefined>;
   /** The account (AppId) that owns the service (Tencent Cloud). */

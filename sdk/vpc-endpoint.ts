@@ -62,7 +62,7 @@ export class VpcEndpoint extends pulumi.dynamic.Resource {
     );
   }
 
-  /** The cloud, e.g. `huaweicloud` or `tencentcloud`. */
+  /** The cloud: `huaweicloud`, `opentelekomcloud`, `tencentcloud` or `volcengine`. */
   declare readonly cloud: pulumi.Output<string>;
   /** The region. */
   declare readonly region: pulumi.Output<string>;
@@ -72,9 +72,27 @@ export class VpcEndpoint extends pulumi.dynamic.Resource {
   declare readonly status: pulumi.Output<string>;
   /** Normalised state: `creating`, `pendingAcceptance`, `available`, `rejected`, `failed`. */
   declare readonly state: pulumi.Output<string>;
-  /** The endpoint's private IPv4 address. */
+  /**
+   * Volcengine: the connection's own status (`PendingAcceptance`, `Connecting`, `Connected`,
+   * `Rejected`, …). `status` `Available` alone does not mean connected; `state` reads both.
+   */
+  declare readonly connectionStatus: pulumi.Output<string | undefined>;
+  /** Volcengine: `Normal`, or `FinancialLocked` when the account is in arrears. */
+  declare readonly businessStatus: pulumi.Output<string | undefined>;
+  /** The endpoint's private IPv4 address (Volcengine: the first zone's). */
   declare readonly privateIp: pulumi.Output<string>;
-  /** Private DNS names (Huawei Cloud with `enableDns`); empty otherwise. */
+  /** Volcengine: each zone's subnet, address, network interface and DNS name. */
+  declare readonly zoneAddresses: pulumi.Output<
+    | {
+        zoneId: string;
+        subnetId: string;
+        privateIp?: string;
+        networkInterfaceId?: string;
+        dnsName?: string;
+      }[]
+    | undefined
+  >;
+  /** Private DNS names (Huawei Cloud and OTC with `enableDns`; Volcengine's endpoint and zone domains). */
   declare readonly dnsNames: pulumi.Output<string[]>;
   /** The connected service's name as the cloud reports it. */
   declare readonly endpointServiceName: pulumi.Output<string>;

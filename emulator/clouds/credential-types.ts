@@ -6,3 +6,4 @@
 export type { HuaweiCredential } from "./huaweicloud/index.js";
 export type { OpenTelekomCloudCredential } from "./opentelekomcloud/index.js";
 export type { TencentCredential } from "./tencentcloud/index.js";
+export type { VolcengineCredential } from "./volcengine/index.js";

@@ -7,9 +7,10 @@ import type { CloudRegistration } from "../core/registration.js";
 import { huaweicloud } from "./huaweicloud/index.js";
 import { opentelekomcloud } from "./opentelekomcloud/index.js";
 import { tencentcloud } from "./tencentcloud/index.js";
+import { volcengine } from "./volcengine/index.js";
 
 /** Every registered cloud, in the order ports are printed. */
-export const CLOUD_REGISTRATIONS = [huaweicloud, tencentcloud, opentelekomcloud] as const;
+export const CLOUD_REGISTRATIONS = [huaweicloud, tencentcloud, opentelekomcloud, volcengine] as const;
 
 type Registration = (typeof CLOUD_REGISTRATIONS)[number];
 

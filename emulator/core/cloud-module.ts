@@ -88,6 +88,9 @@ export interface CloudModule {
    * the body (the call was identified from its head only); the cloud decides what it answers.
    */
   oversizedReply(requestId: string): CloudReply;
-  /** Adds the cloud's request-id header or body field to a reply. */
-  finish(reply: CloudReply, requestId: string): CloudReply;
+  /**
+   * Adds the cloud's request-id header or body field to a reply. `call` is the identified request
+   * (absent only when a request failed before it was identified), for envelopes that echo it.
+   */
+  finish(reply: CloudReply, requestId: string, call?: Identified): CloudReply;
 }

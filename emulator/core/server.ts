@@ -62,7 +62,7 @@ export async function handleCloudRequest(
     ...(call.requestBody !== undefined ? { requestBody: call.requestBody } : {}),
   };
   const respond = (reply: CloudReply, injected?: string) => {
-    const finished = module.finish(reply, requestId);
+    const finished = module.finish(reply, requestId, call);
     entry.status = finished.status;
     if (finished.errorCode) entry.errorCode = finished.errorCode;
     if (injected) entry.injected = injected;

@@ -1,5 +1,6 @@
 /**
- * The quickstart: on each of Huawei Cloud, Open Telekom Cloud and Tencent Cloud, an endpoint service in a provider VPC
+ * The quickstart: on each of Huawei Cloud, Open Telekom Cloud, Tencent Cloud and Volcengine, an
+ * endpoint service in a provider VPC
  * and an endpoint that connects to it from a consumer VPC. `npm run demo` runs it against the
  * emulator through preview, up, an in-place change, a replacing change, refresh and destroy.
  *
@@ -10,6 +11,8 @@
  *   tier          Tencent endpoint tag              (replaces the endpoint: Tencent tags are create-only)
  *   otcDescription  OTC service description         (in place)
  *   otcAllowedCidr  OTC endpoint whitelist entry    (replaces the endpoint: OTC cannot modify one)
+ *   veEndpointName  Volcengine endpoint name        (in place)
+ *   veProject       Volcengine endpoint project     (replaces the endpoint: the project is create-only)
  */
 import * as pulumi from "@pulumi/pulumi";
 import { VpcEndpoint, VpcEndpointService } from "pulumi-vpcep";
@@ -87,6 +90,29 @@ export default async function quickstart() {
     tags: { tier: config.get("tier") ?? "standard" },
   });
 
+  // Volcengine: a CLB behind a service, and an endpoint in one zone. The ids are the emulator's
+  // seeded network of its primary account in cn-guangzhou.
+  const volcengineService = new VpcEndpointService("orders-ve", {
+    cloud: "volcengine",
+    region: "cn-guangzhou",
+    resources: [{ resourceId: "clb-xm4hee2jap0e9ixp0xqrebzt8" }],
+    approvalRequired: false,
+    description: "orders API",
+    tags: { team: "platform" },
+  });
+
+  const volcengineEndpoint = new VpcEndpoint("orders-ve-consumer", {
+    cloud: "volcengine",
+    region: "cn-guangzhou",
+    vpcId: "vpc-0w9rspnwqt42x3o70gszesl92",
+    serviceId: volcengineService.id,
+    securityGroupIds: ["sg-6t8tqmd8zlu9ledgef1e36j32"],
+    zones: [{ zoneId: "cn-guangzhou-a", subnetId: "subnet-s2bveegsckibg2gi7wt99598a" }],
+    name: config.get("veEndpointName") ?? "orders-consumer",
+    projectName: config.get("veProject") ?? "default",
+    tags: { team: "payments" },
+  });
+
   return {
     huaweiServiceName: huaweiService.endpointServiceName,
     huaweiEndpointIp: huaweiEndpoint.privateIp,
@@ -97,5 +123,8 @@ export default async function quickstart() {
     tencentServiceId: tencentService.id,
     tencentEndpointIp: tencentEndpoint.privateIp,
     tencentEndpointState: tencentEndpoint.state,
+    volcengineServiceName: volcengineService.endpointServiceName,
+    volcengineEndpointIp: volcengineEndpoint.privateIp,
+    volcengineEndpointState: volcengineEndpoint.state,
   };
 }

@@ -71,9 +71,10 @@ export interface PortMappingFields {
 export const OUR_ENDPOINT: EndpointType = {
   cloud: "from-props",
   kind: "endpoint",
-  addressPaths: ["privateIp"],
+  // Volcengine endpoints hold an address and a subnet per zone.
+  addressPaths: ["privateIp", "zones[].privateIp"],
   vpcPaths: ["vpcId"],
-  subnetPaths: ["subnetId"],
+  subnetPaths: ["subnetId", "zones[].subnetId"],
   tags: { path: "tags", shape: "map" },
   whitelist: { entries: "whitelist", enabled: "enableWhitelist", enabledWhenUnset: "when-non-empty" },
 };

@@ -7,8 +7,9 @@ import type { CloudModule } from "./cloud-module.js";
 import { huaweicloud } from "./huaweicloud/index.js";
 import { opentelekomcloud } from "./opentelekomcloud/index.js";
 import { tencentcloud } from "./tencentcloud/index.js";
+import { volcengine } from "./volcengine/index.js";
 
-export const CLOUD_MODULES = [huaweicloud, tencentcloud, opentelekomcloud] as const;
+export const CLOUD_MODULES = [huaweicloud, tencentcloud, opentelekomcloud, volcengine] as const;
 
 /** The values of the `cloud` input. */
 export type CloudName = (typeof CLOUD_MODULES)[number]["name"];

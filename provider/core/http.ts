@@ -99,6 +99,11 @@ export function withDeadline<T>(deadline: number, task: () => Promise<T>): Promi
   return deadlines.run(deadline, task);
 }
 
+/** The deadline of the operation running now (set by {@link withDeadline}), if any. */
+export function currentDeadline(): number | undefined {
+  return deadlines.getStore();
+}
+
 /** A client bound to one cloud's signer and error rules. */
 export class CloudTransport {
   private readonly got: Got;

@@ -10,6 +10,7 @@
 import { CLOUD_NAMES, cloudModule, type CloudModule, type ResourceSpec } from "../clouds/index.js";
 import { systemClock, type Clock } from "../core/clock.js";
 import { formatElapsed, parseDuration } from "../core/duration.js";
+import { DEFAULT_TIMEOUTS } from "../core/timeouts.js";
 import { isNotFound, ProviderError, ResourceFailedError, ValidationError } from "../core/errors.js";
 import { withDeadline } from "../core/http.js";
 import { tuning } from "../core/settings.js";
@@ -27,13 +28,13 @@ import { canonicalJson, diffFields, sameValue } from "./diff.js";
 /** Bumped when the shape of outputs changes, so newer code can read older state. */
 export const SCHEMA_VERSION = 1;
 
-export const DEFAULT_TIMEOUTS = { create: "10m", update: "10m", delete: "10m" } as const;
+export { DEFAULT_TIMEOUTS };
 
 /** How many not-found answers a wait for `ready` tolerates right after a create. */
 const NOT_VISIBLE_YET_BUDGET = 3;
 
 /** Normalised states of an object that is not where an `up` leaves it. */
-const UNSETTLED_STATES = new Set(["creating", "deleting", "failed", "rejected", "unknown"]);
+const UNSETTLED_STATES = new Set(["creating", "updating", "deleting", "failed", "rejected", "unknown"]);
 
 type Props = Record<string, unknown>;
 

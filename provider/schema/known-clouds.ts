@@ -4,16 +4,16 @@
  * such a cloud is registered, its module's rules take precedence here without a change.
  */
 import { CLOUD_MODULES, type CloudName } from "../clouds/index.js";
-import { VOLCENGINE_TAG_LIMITS } from "../clouds/volcengine/tag-limits.js";
 import type { ResourceKind } from "./kinds.js";
 import { tagProblemsFor, type TagLimits, type TagProblem } from "./tags.js";
 
 type KindLimits = Record<ResourceKind, TagLimits>;
 
-/** Clouds the policy pack knows from their official packages only. */
-const POLICY_ONLY = {
-  volcengine: { label: "Volcengine", tags: VOLCENGINE_TAG_LIMITS },
-} as const satisfies Record<string, { label: string; tags: KindLimits }>;
+/**
+ * Clouds the policy pack knows from their official packages only: none now that every cloud the
+ * pack checks has a module (a new cloud's tag limits can live here until its module lands).
+ */
+const POLICY_ONLY = {} as const satisfies Record<string, { label: string; tags: KindLimits }>;
 
 /** The clouds whose tag rules are known. */
 export type TagCloud = CloudName | keyof typeof POLICY_ONLY;

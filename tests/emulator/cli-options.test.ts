@@ -17,6 +17,7 @@ test("defaults: loopback, ports 18080/18081/18082, strict auth, 1.5 s per state 
       huaweicloud: CLI_DEFAULT_PORTS.huaweicloud,
       tencentcloud: CLI_DEFAULT_PORTS.tencentcloud,
       opentelekomcloud: CLI_DEFAULT_PORTS.opentelekomcloud,
+      volcengine: CLI_DEFAULT_PORTS.volcengine,
     },
   });
 });
@@ -39,7 +40,12 @@ test("every variable is read", () => {
     host: "::1",
     auth: "lenient",
     defaultProgression: { progression: "manual", times: 2 },
-    ports: { huaweicloud: 0, tencentcloud: 9000, opentelekomcloud: 9001 },
+    ports: {
+      huaweicloud: 0,
+      tencentcloud: 9000,
+      opentelekomcloud: 9001,
+      volcengine: CLI_DEFAULT_PORTS.volcengine,
+    },
     stateFile: "/tmp/state.json",
     seed: 7,
     cloudOptions: { huaweicloud: { region: "eu-de" }, opentelekomcloud: { region: "eu-nl" } },
@@ -72,12 +78,15 @@ test("--help lists every registered cloud's port and option variables", () => {
     "VPCEP_EMULATOR_HUAWEICLOUD_PORT",
     "VPCEP_EMULATOR_TENCENTCLOUD_PORT",
     "VPCEP_EMULATOR_OPENTELEKOMCLOUD_PORT",
+    "VPCEP_EMULATOR_VOLCENGINE_PORT",
     "VPCEP_EMULATOR_AUTH",
     "VPCEP_EMULATOR_PROGRESSION",
     "VPCEP_EMULATOR_STATE_FILE",
     "VPCEP_EMULATOR_SEED",
     "VPCEP_EMULATOR_HUAWEICLOUD_REGION",
     "VPCEP_EMULATOR_OPENTELEKOMCLOUD_REGION",
+    "VPCEP_EMULATOR_VOLCENGINE_REGION",
+    "VPCEP_EMULATOR_VOLCENGINE_REPLAY",
   ]);
   expect(CLI_ENV_VARS.VPCEP_EMULATOR_HUAWEICLOUD_PORT).toContain("default 18080");
   expect(CLI_ENV_VARS.VPCEP_EMULATOR_HUAWEICLOUD_REGION).toContain("default cn-north-4");

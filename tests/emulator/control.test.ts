@@ -48,7 +48,7 @@ test("health answers on every cloud port", async () => {
     const health = await controlClient(`${url}/_emulator`).get("/health");
     expect(health.body).toMatchObject({
       status: "ok",
-      clouds: ["huaweicloud", "tencentcloud", "opentelekomcloud"],
+      clouds: ["huaweicloud", "tencentcloud", "opentelekomcloud", "volcengine"],
       authMode: "strict",
     });
   }
@@ -288,7 +288,12 @@ test("a snapshot of the current schema with added keys of both clouds still load
     await loaded.close();
   }
   const saved = JSON.parse(await readFile(file, "utf8"));
-  expect(saved.credentials).toEqual({ huaweicloud: [hwKey], tencentcloud: [tcKey], opentelekomcloud: [] });
+  expect(saved.credentials).toEqual({
+    huaweicloud: [hwKey],
+    tencentcloud: [tcKey],
+    opentelekomcloud: [],
+    volcengine: [],
+  });
 });
 
 test("credentials of every registered cloud are added through one endpoint; unknown clouds are refused", async () => {
@@ -307,5 +312,7 @@ test("credentials of every registered cloud are added through one endpoint; unkn
   );
   const unknown = await control.post("/credentials", { cloud: "aws", accessKey: "a" });
   expect(unknown.status).toBe(400);
-  expect(unknown.body.error).toBe("cloud must be one of huaweicloud, tencentcloud, opentelekomcloud");
+  expect(unknown.body.error).toBe(
+    "cloud must be one of huaweicloud, tencentcloud, opentelekomcloud, volcengine",
+  );
 });

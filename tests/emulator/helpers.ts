@@ -1,12 +1,13 @@
 /**
- * Clients for the emulator tests: the official Huawei and Tencent SDK clients aimed at the
- * emulator, and a tiny control-API client.
+ * Clients for the emulator tests: the official Huawei, Tencent and Volcengine SDK clients aimed
+ * at the emulator, and a tiny control-API client.
  */
 import { Agent, request as httpRequest } from "node:http";
 import core from "@huaweicloud/huaweicloud-sdk-core";
 import builder from "@huaweicloud/huaweicloud-sdk-core/ClientBuilder.js";
 import tencent from "tencentcloud-sdk-nodejs-common";
-import type { HuaweiCredential, TencentCredential } from "../../emulator/index.js";
+import { Service as VolcengineService, Signer as VolcengineSigner } from "@volcengine/openapi";
+import type { HuaweiCredential, TencentCredential, VolcengineCredential } from "../../emulator/index.js";
 
 /** What a Huawei call gave back: the body on success, the SDK's exception fields otherwise. */
 export interface HwResult {
@@ -129,6 +130,123 @@ export function tencentClient(
       };
     }
   };
+}
+
+/** A Volcengine answer as the SDK returns it (the SDK never throws on 4xx/5xx). */
+export interface VeResult {
+  ResponseMetadata: {
+    RequestId: string;
+    Action: string;
+    Region: string;
+    Error?: { Code: string; CodeN?: number; Message: string };
+  } & Record<string, unknown>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON fields
+  Result?: Record<string, any>;
+}
+
+/** Flattens parameters the way Volcengine's GET form wants them: `List.N` from 1, objects as `A.B`. */
+export function flattenVolcengine(params: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (prefix: string, value: unknown): void => {
+    if (value === undefined || value === null) return;
+    if (Array.isArray(value)) value.forEach((item, index) => walk(`${prefix}.${index + 1}`, item));
+    else if (typeof value === "object")
+      for (const [key, item] of Object.entries(value)) walk(prefix ? `${prefix}.${key}` : key, item);
+    else out[prefix] = String(value);
+  };
+  walk("", params);
+  return out;
+}
+
+/**
+ * The official Volcengine client (`@volcengine/openapi` generic `Service`, signing.md §2 "Node SDK
+ * at 127.0.0.1"). GET sends the parameters flattened in the query (flattened here: the SDK does
+ * not flatten); POST sends them as a JSON body (`createJSONAPI`).
+ */
+export function volcengineClient(
+  url: string,
+  credential: VolcengineCredential,
+  options: { region?: string; method?: "GET" | "POST"; version?: string; serviceName?: string } = {},
+) {
+  const service = volcengineService(url, credential, options);
+  const method = options.method ?? "GET";
+  return async function call(action: string, params: Record<string, unknown> = {}): Promise<VeResult> {
+    const api =
+      method === "GET" ? service.createAPI(action, { method: "GET" }) : service.createJSONAPI(action);
+    const input = method === "GET" ? flattenVolcengine(params) : params;
+    return (await api(input as never)) as unknown as VeResult;
+  };
+}
+
+/** The SDK's generic `Service` aimed at the emulator (for `createUrlEncodeAPI` and other forms). */
+export function volcengineService(
+  url: string,
+  credential: VolcengineCredential,
+  options: { region?: string; version?: string; serviceName?: string } = {},
+): VolcengineService {
+  return new VolcengineService({
+    host: new URL(url).host,
+    protocol: "http:",
+    region: options.region ?? "cn-guangzhou",
+    serviceName: options.serviceName ?? "privatelink",
+    defaultVersion: options.version ?? "2020-04-01",
+    accessKeyId: credential.accessKeyId,
+    secretKey: credential.secretAccessKey,
+    ...(credential.sessionToken ? { sessionToken: credential.sessionToken } : {}),
+  });
+}
+
+/**
+ * A raw request signed by the official SDK's `Signer`, for what the SDK hides (HTTP status) or
+ * what a test tampers with after signing (`tamper` edits the signed request before it is sent).
+ */
+export async function volcengineSignedFetch(
+  url: string,
+  credential: VolcengineCredential,
+  request: {
+    method?: string;
+    query: Record<string, string>;
+    body?: string;
+    headers?: Record<string, string>;
+    region?: string;
+    service?: string;
+    /** Signing time (default now). */
+    date?: Date;
+  },
+  tamper?: (sent: { url: URL; headers: Record<string, string>; body?: string }) => void,
+): Promise<{ status: number; body: VeResult }> {
+  const headers: Record<string, string> = { ...(request.headers ?? {}) };
+  const signable = {
+    region: request.region ?? "cn-guangzhou",
+    method: request.method ?? "GET",
+    pathname: "/",
+    params: { ...request.query },
+    headers,
+    ...(request.body !== undefined ? { body: request.body } : {}),
+  };
+  const signer = new VolcengineSigner(signable, request.service ?? "privatelink");
+  signer.addAuthorization(
+    {
+      accessKeyId: credential.accessKeyId,
+      secretKey: credential.secretAccessKey,
+      ...(credential.sessionToken ? { sessionToken: credential.sessionToken } : {}),
+    },
+    request.date,
+  );
+  const target = new URL(url);
+  for (const [key, value] of Object.entries(request.query)) target.searchParams.append(key, value);
+  const sent = {
+    url: target,
+    headers: signable.headers,
+    ...(request.body !== undefined ? { body: request.body } : {}),
+  };
+  tamper?.(sent);
+  const response = await fetch(sent.url, {
+    method: signable.method,
+    headers: sent.headers,
+    ...(sent.body !== undefined ? { body: sent.body } : {}),
+  });
+  return { status: response.status, body: (await response.json()) as VeResult };
 }
 
 /** A JSON client for `/_emulator/*`. */

@@ -142,6 +142,9 @@ test("transitions API: list, set, validate and unset back to the default", async
     "otc::vpcep_service",
     "tencent::endpoint",
     "tencent::endpoint_service",
+    "volcengine::privatelink_connection",
+    "volcengine::privatelink_endpoint",
+    "volcengine::privatelink_endpoint_service",
   ]);
   expect((await control.put("/transitions", { model: "nope::x", progression: "immediate" })).status).toBe(
     400,

@@ -65,11 +65,13 @@ test("no registered cloud is named in the core, the entry points, credentials, p
 
 test("CLOUDS and EMULATOR_CREDENTIALS derive from the registrations", () => {
   expect(CLOUDS).toEqual(CLOUD_REGISTRATIONS.map((registration) => registration.name));
-  expect(CLOUDS).toEqual(["huaweicloud", "tencentcloud", "opentelekomcloud"]);
+  expect(CLOUDS).toEqual(["huaweicloud", "tencentcloud", "opentelekomcloud", "volcengine"]);
   expect(EMULATOR_CREDENTIALS.huaweicloud.primary.accessKey).toBe("VPCEPEMULATORHWAK0001");
   expect(EMULATOR_CREDENTIALS.huaweicloud.secondary.domainId).toBe("9f8e7d6c5b4a43210fedcba987654321");
   expect(EMULATOR_CREDENTIALS.tencentcloud.primary.secretId).toBe("AKIDvpcepEmulator00000000000000000001");
   expect(EMULATOR_CREDENTIALS.tencentcloud.secondary.uin).toBe("100000000002");
+  expect(EMULATOR_CREDENTIALS.volcengine.primary.accessKeyId).toBe("AKLTdnBjZXBlbXVsYXRvcjAwMDE");
+  expect(EMULATOR_CREDENTIALS.volcengine.secondary.accountId).toBe("2100000002");
 });
 
 test("providerConfig keeps its documented keys and values; PROVIDER_SECRET_KEYS lists the secrets", () => {
@@ -77,6 +79,7 @@ test("providerConfig keeps its documented keys and values; PROVIDER_SECRET_KEYS 
     huaweicloud: "http://127.0.0.1:1",
     tencentcloud: "http://127.0.0.1:2",
     opentelekomcloud: "http://127.0.0.1:3",
+    volcengine: "http://127.0.0.1:4",
   };
   expect(providerConfig(urls)).toEqual({
     "vpcep:huaweicloudEndpoint": "http://127.0.0.1:1",
@@ -90,6 +93,9 @@ test("providerConfig keeps its documented keys and values; PROVIDER_SECRET_KEYS 
     "vpcep:opentelekomcloudAccessKey": "VPCEPEMULATOROTCAK0001",
     "vpcep:opentelekomcloudSecretKey": "vpcep-emulator-opentelekomcloud-secret-key",
     "vpcep:opentelekomcloudProjectId": "5c0e1a2b3d4f45a6b7c8d9e0f1a2b3c4",
+    "vpcep:volcengineEndpoint": "http://127.0.0.1:4",
+    "vpcep:volcengineAccessKey": "AKLTdnBjZXBlbXVsYXRvcjAwMDE",
+    "vpcep:volcengineSecretKey": "vpcepEmulatorVolcengineSecretKey0001",
   });
   expect(providerConfig(urls, "secondary")["vpcep:tencentcloudSecretId"]).toBe(
     "AKIDvpcepEmulator00000000000000000002",
@@ -98,6 +104,7 @@ test("providerConfig keeps its documented keys and values; PROVIDER_SECRET_KEYS 
     "vpcep:huaweicloudSecretKey",
     "vpcep:tencentcloudSecretKey",
     "vpcep:opentelekomcloudSecretKey",
+    "vpcep:volcengineSecretKey",
   ]);
 });
 

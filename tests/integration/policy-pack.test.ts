@@ -130,7 +130,7 @@ describe("examples through the engine with the pack attached", () => {
       expect(preview!.policyViolations).toEqual([]);
       expect(up!.ok).toBe(true);
       expect(up!.policyViolations).toEqual([]);
-      expect(up!.steps.filter((s) => s.op === "create")).toHaveLength(6);
+      expect(up!.steps.filter((s) => s.op === "create")).toHaveLength(8);
     } finally {
       await emulator.close();
     }

@@ -1,6 +1,13 @@
 import { networkReservedRange } from "../../policy/policies/index.js";
 import { runResourcePolicy, UNKNOWN } from "../support/policy.js";
-import { ENDPOINT, huaweiEndpoint, SERVICE, huaweiService, tencentEndpoint } from "./resources.js";
+import {
+  ENDPOINT,
+  huaweiEndpoint,
+  SERVICE,
+  huaweiService,
+  tencentEndpoint,
+  volcengineEndpoint,
+} from "./resources.js";
 
 const policy = networkReservedRange;
 const check = (type: string, props: Record<string, unknown>, config = {}, name = "subject") =>
@@ -18,6 +25,7 @@ describe("vpcep-network-reserved-range", () => {
     for (const [type, props] of [
       [ENDPOINT, huaweiEndpoint()],
       [ENDPOINT, tencentEndpoint()],
+      [ENDPOINT, volcengineEndpoint()],
       [SERVICE, huaweiService()],
       ["huaweicloud:Vpc/vpc:Vpc", { cidr: "10.0.0.0/16", secondaryCidrs: ["172.16.0.0/16"] }],
       ["opentelekomcloud:index/vpcSubnetV1:VpcSubnetV1", { cidr: "192.168.0.0/24", vpcId: "v" }],
@@ -44,6 +52,19 @@ describe("vpcep-network-reserved-range", () => {
     );
     expect(outcome.violations).toEqual([
       'VpcEndpoint "orders-tc": privateIp = "198.19.130.9" overlaps 198.19.128.0/17, which Huawei Cloud and Open Telekom Cloud reserve for VPC endpoints (kept free on every cloud).',
+    ]);
+  });
+
+  it("reports a Volcengine zone's fixed address inside the range, which Volcengine's check lets through", async () => {
+    const zones = [
+      { zoneId: "cn-guangzhou-a", subnetId: "subnet-bp15zckdt37pq72zv0000", privateIp: "172.16.0.20" },
+      { zoneId: "cn-guangzhou-b", subnetId: "subnet-bp15zckdt37pq72zv0001", privateIp: "198.19.140.3" },
+    ];
+    const outcome = await check(ENDPOINT, volcengineEndpoint({}, { zones }), {}, "orders-ve");
+    expect(outcome.violations).toEqual([
+      expect.stringMatching(
+        /^VpcEndpoint "orders-ve": zones\[1\]\.privateIp = "198\.19\.140\.3" overlaps 198\.19\.128\.0\/17/,
+      ),
     ]);
   });
 

@@ -89,3 +89,18 @@ export const tencentService = (overrides: Props = {}, inputs: Props = {}): Props
   ...checked("endpointService", { ...TENCENT_SERVICE_ARGS, ...inputs }),
   ...overrides,
 });
+
+export const VOLCENGINE_ENDPOINT_ARGS: Props = {
+  cloud: "volcengine",
+  region: "cn-guangzhou",
+  vpcId: "vpc-13fpdgwk7rxfk3n6nu44wisg7",
+  serviceId: "epsvc-2d72mvzvfvz5s58ozfe3v4nm3",
+  securityGroupIds: ["sg-bp67acfmxazb4p0000000000"],
+  zones: [{ zoneId: "cn-guangzhou-a", subnetId: "subnet-bp15zckdt37pq72zv0000", privateIp: "172.16.0.20" }],
+  tags: { team: "payments", env: "prod" },
+};
+
+export const volcengineEndpoint = (overrides: Props = {}, inputs: Props = {}): Props => ({
+  ...checked("endpoint", { ...VOLCENGINE_ENDPOINT_ARGS, ...inputs }),
+  ...overrides,
+});

@@ -365,3 +365,208 @@ describe("Open Telekom Cloud: the current API's limits (seed 004 is an old editi
     ]);
   });
 });
+
+describe("Volcengine: the limits of seed 001 and the fact sheet, each on its property path", () => {
+  const ID = (prefix: string, n = 1) => `${prefix}-${String(n).repeat(3)}fpdgwk7rxfk3n6nu44wisg7`;
+  const volcEndpoint = (extra: Record<string, unknown> = {}) => ({
+    cloud: "volcengine",
+    region: "cn-guangzhou",
+    vpcId: ID("vpc"),
+    serviceId: ID("epsvc"),
+    securityGroupIds: [ID("sg")],
+    zones: [{ zoneId: "cn-guangzhou-a", subnetId: ID("subnet") }],
+    ...extra,
+  });
+  const volcService = (extra: Record<string, unknown> = {}) => ({
+    cloud: "volcengine",
+    region: "cn-guangzhou",
+    resources: [{ resourceId: ID("clb") }],
+    ...extra,
+  });
+
+  test("a minimal endpoint and service pass, with the documented defaults filled in", () => {
+    const endpoint = checkInputs("endpoint", volcEndpoint());
+    expect(endpoint.failures).toEqual([]);
+    expect(endpoint.inputs).toMatchObject({ description: "", privateDnsEnabled: false, tags: {} });
+    const service = checkInputs("endpointService", volcService());
+    expect(service.failures).toEqual([]);
+    // approvalRequired is always sent as AutoAcceptEnabled, so it always has a value.
+    expect(service.inputs).toMatchObject({
+      serviceResourceType: "CLB",
+      approvalRequired: true,
+      permissions: [],
+    });
+  });
+
+  test.each([
+    ["", /must not be empty/],
+    ["x".repeat(129), /at most 128 characters/],
+    ["-lead", /must start with a letter, digit or Chinese character/],
+    ["has space", /only letters, digits, Chinese characters and \. _ -/],
+  ])("endpoint name %j is refused", (name, reason) => {
+    expect(endpointFailures(volcEndpoint({ name }))).toEqual([
+      { property: "name", reason: expect.stringMatching(reason) },
+    ]);
+  });
+
+  test("names and descriptions take Chinese characters and the documented punctuation", () => {
+    expect(
+      endpointFailures(volcEndpoint({ name: "订单.ep_1-a", description: "订单服务，内网。a=b, c_d-e." })),
+    ).toEqual([]);
+  });
+
+  test.each([
+    ["x".repeat(256), /at most 255 characters/],
+    [" lead", /must start with a letter, digit or Chinese character/],
+    ["semi;colon", /spaces and , \. _ = - ， 。/],
+  ])("description %j is refused on endpoints and services", (description, reason) => {
+    expect(endpointFailures(volcEndpoint({ description }))).toEqual([
+      { property: "description", reason: expect.stringMatching(reason) },
+    ]);
+    expect(serviceFailures(volcService({ description }))).toEqual([
+      { property: "description", reason: expect.stringMatching(reason) },
+    ]);
+  });
+
+  test("tags: volc: and sys: are reserved in any case, at most 20, no edge spaces, the documented charset", () => {
+    expect(endpointFailures(volcEndpoint({ tags: { "VOLC:x": "a", "Sys:y": "b" } }))).toEqual([
+      { property: "tags.VOLC:x", reason: expect.stringMatching(/must not start with "volc:"/) },
+      { property: "tags.Sys:y", reason: expect.stringMatching(/must not start with "sys:"/) },
+    ]);
+    const many = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, "v"]));
+    expect(serviceFailures(volcService({ tags: many }))).toEqual([
+      { property: "tags", reason: expect.stringMatching(/at most 20 tags/) },
+    ]);
+    expect(endpointFailures(volcEndpoint({ tags: { " k": "v", k2: "v#" } }))).toEqual([
+      { property: "tags. k", reason: "tag key must not start or end with a space" },
+      { property: "tags.k2", reason: expect.stringMatching(/tag value may contain only/) },
+    ]);
+    expect(endpointFailures(volcEndpoint({ tags: { "a:b/c=d+e-f@g.h_i j": "" } }))).toEqual([]);
+  });
+
+  test("security groups: 1 to 5, no duplicates, order kept", () => {
+    expect(endpointFailures(volcEndpoint({ securityGroupIds: [] }))).toEqual([
+      { property: "securityGroupIds", reason: "must list 1 to 5 security groups (got 0)" },
+    ]);
+    const six = [1, 2, 3, 4, 5, 6].map((n) => ID("sg", n));
+    expect(endpointFailures(volcEndpoint({ securityGroupIds: six }))).toEqual([
+      { property: "securityGroupIds", reason: "must list 1 to 5 security groups (got 6)" },
+    ]);
+    expect(endpointFailures(volcEndpoint({ securityGroupIds: [ID("sg"), ID("sg")] }))).toEqual([
+      { property: "securityGroupIds.1", reason: expect.stringMatching(/duplicate entry/) },
+    ]);
+    const ordered = [ID("sg", 3), ID("sg", 1), ID("sg", 2)];
+    expect(
+      checkInputs("endpoint", volcEndpoint({ securityGroupIds: ordered })).inputs.securityGroupIds,
+    ).toEqual(ordered);
+  });
+
+  test("zones: 1 to 10, one per zone, of the region; a fixed IP must be an address; the set is sorted", () => {
+    expect(endpointFailures(volcEndpoint({ zones: [] }))).toEqual([
+      { property: "zones", reason: "must list 1 to 10 zones (got 0)" },
+    ]);
+    const twice = [
+      { zoneId: "cn-guangzhou-a", subnetId: ID("subnet", 1) },
+      { zoneId: "cn-guangzhou-a", subnetId: ID("subnet", 2) },
+    ];
+    expect(endpointFailures(volcEndpoint({ zones: twice }))).toEqual([
+      { property: "zones.1.zoneId", reason: 'duplicate zone "cn-guangzhou-a"' },
+    ]);
+    expect(
+      endpointFailures(
+        volcEndpoint({
+          zones: [{ zoneId: "cn-guangzhou-a", subnetId: ID("subnet"), privateIp: "172.16.0.256" }],
+        }),
+      ),
+    ).toEqual([{ property: "zones.0.privateIp", reason: expect.stringMatching(/must be an IPv4 address/) }]);
+    expect(
+      endpointFailures(volcEndpoint({ zones: [{ zoneId: "cn-beijing-a", subnetId: ID("subnet") }] })),
+    ).toEqual([
+      { property: "zones.0.zoneId", reason: expect.stringMatching(/must be a zone of cn-guangzhou/) },
+    ]);
+    expect(
+      endpointFailures(
+        volcEndpoint({ zones: [{ zoneId: "cn-guangzhou-a", subnetId: ID("subnet"), ip: "1.2.3.4" }] }),
+      ),
+    ).toEqual([{ property: "zones.0.ip", reason: "is not supported by Volcengine VPC endpoint" }]);
+    const unsorted = [
+      { zoneId: "cn-guangzhou-b", subnetId: ID("subnet", 2) },
+      { zoneId: "cn-guangzhou-a", subnetId: ID("subnet", 1) },
+    ];
+    const zones = checkInputs("endpoint", volcEndpoint({ zones: unsorted })).inputs.zones as {
+      zoneId: string;
+    }[];
+    expect(zones.map((z) => z.zoneId)).toEqual(["cn-guangzhou-a", "cn-guangzhou-b"]);
+  });
+
+  test("Volcengine documents no reserved range: an address inside 198.19.128.0/17 passes check", () => {
+    expect(
+      endpointFailures(
+        volcEndpoint({
+          zones: [{ zoneId: "cn-guangzhou-a", subnetId: ID("subnet"), privateIp: "198.19.130.4" }],
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  test("serviceId or serviceName: one is required, and two must agree", () => {
+    const { serviceId: _id, ...withoutService } = volcEndpoint();
+    expect(endpointFailures(withoutService)).toEqual([
+      { property: "serviceId", reason: "is required unless serviceName is given" },
+    ]);
+    const name = `com.volces.privatelink.cn-guangzhou.${ID("epsvc")}`;
+    expect(endpointFailures({ ...withoutService, serviceName: name })).toEqual([]);
+    expect(endpointFailures(volcEndpoint({ serviceName: name }))).toEqual([]);
+    expect(
+      endpointFailures(
+        volcEndpoint({ serviceName: `com.volces.privatelink.cn-guangzhou.${ID("epsvc", 2)}` }),
+      ),
+    ).toEqual([
+      {
+        property: "serviceName",
+        reason: expect.stringMatching(/names service epsvc-222.*but serviceId is epsvc-111/),
+      },
+    ]);
+  });
+
+  test("ids, regions and the service's backends have the cloud's forms", () => {
+    expect(endpointFailures(volcEndpoint({ vpcId: "vpc-abc" }))).toEqual([
+      { property: "vpcId", reason: expect.stringMatching(/VPC id such as vpc-/) },
+    ]);
+    expect(endpointFailures(volcEndpoint({ region: "cn-shenzhen" }))).toEqual([
+      { property: "region", reason: expect.stringMatching(/must be one of cn-beijing, .*ap-southeast-3/) },
+    ]);
+    expect(endpointFailures(volcEndpoint({ adoptId: ID("epsvc") }))).toEqual([
+      { property: "adoptId", reason: expect.stringMatching(/endpoint id such as ep-/) },
+    ]);
+    expect(serviceFailures(volcService({ serviceResourceType: "ALB" }))).toEqual([
+      { property: "resources.0.resourceId", reason: expect.stringMatching(/must be a ALB id such as alb-/) },
+    ]);
+    expect(serviceFailures(volcService({ serviceResourceType: "NLB" }))).toEqual([
+      { property: "serviceResourceType", reason: expect.stringMatching(/must be one of CLB, ALB, RDSMySQL/) },
+    ]);
+    expect(serviceFailures(volcService({ resources: [] }))).toEqual([
+      { property: "resources", reason: "must list 1 to 20 resources (got 0)" },
+    ]);
+    expect(
+      serviceFailures(volcService({ resources: [{ resourceId: ID("clb") }, { resourceId: ID("clb") }] })),
+    ).toEqual([{ property: "resources.1.resourceId", reason: expect.stringMatching(/duplicate resource/) }]);
+    expect(
+      serviceFailures(volcService({ resources: [{ resourceId: ID("clb"), zoneIds: ["cn-beijing-a"] }] })),
+    ).toEqual([
+      { property: "resources.0.zoneIds.0", reason: expect.stringMatching(/must be a zone of cn-guangzhou/) },
+    ]);
+    expect(serviceFailures(volcService({ permissions: ["2100000001", "acct-1"] }))).toEqual([
+      { property: "permissions.1", reason: expect.stringMatching(/Volcengine account id/) },
+    ]);
+  });
+
+  test("fields Volcengine does not take fail check, naming the cloud", () => {
+    expect(endpointFailures(volcEndpoint({ subnetId: ID("subnet") }))).toEqual([
+      { property: "subnetId", reason: "is not supported by Volcengine VPC endpoint" },
+    ]);
+    expect(serviceFailures(volcService({ ports: [] }))).toEqual([
+      { property: "ports", reason: "is not supported by Volcengine VPC endpoint service" },
+    ]);
+  });
+});

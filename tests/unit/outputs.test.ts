@@ -2,6 +2,10 @@
  * Every output a backend reports is declared in its cloud module, so the SDK seeds it and a
  * program can read it (an undeclared output never reaches the program).
  */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { outputNames } from "../../provider/clouds/index.js";
 import { huaweiProfile } from "../../provider/clouds/huaweicloud/index.js";
 import { huaweicloud } from "../../provider/clouds/huaweicloud/index.js";
 import { tencentEndpointBackend } from "../../provider/clouds/tencentcloud/endpoint.js";
@@ -18,6 +22,7 @@ const noClient = {
 };
 const noRpc = { region: "r", call: () => Promise.reject(new Error("no calls")) };
 const everything = "2026-01-01T00:00:00Z";
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 test.each([
   [
@@ -94,4 +99,13 @@ test.each([
   ],
 ])("%s: every reported output is declared", (_label, declared, reported) => {
   expect(Object.keys(reported).filter((key) => !declared.includes(key))).toEqual([]);
+});
+
+test.each([
+  ["endpoint", "sdk/vpc-endpoint.ts"],
+  ["endpointService", "sdk/vpc-endpoint-service.ts"],
+] as const)("every %s output of every cloud is typed on the SDK class", (kind, file) => {
+  const source = readFileSync(path.join(ROOT, file), "utf8");
+  const declared = new Set([...source.matchAll(/declare readonly (\w+):/g)].map((m) => m[1]));
+  expect(outputNames(kind).filter((name) => !declared.has(name))).toEqual([]);
 });

@@ -67,6 +67,44 @@ export const otcEndpointCompileTimeChecks: VpcEndpointArgs[] = [
   { cloud: "opentelekomcloud", region: "eu-de", vpcId: "v", subnetId: "s", serviceId: "x", name: "n" },
 ];
 
+const volcengineEndpoint: VpcEndpointArgs = {
+  cloud: "volcengine",
+  region: "cn-guangzhou",
+  vpcId: "vpc-13fpdgwk7rxfk3n6nu44wisg7",
+  serviceId: "epsvc-2d72mvzvfvz5s58ozfe3v4nm3",
+  securityGroupIds: ["sg-bp67acfmxazb4p0000000000"],
+  zones: [{ zoneId: "cn-guangzhou-a", subnetId: "subnet-bp15zckdt37pq72zv0000", privateIp: "172.16.0.20" }],
+  waitForAcceptance: true,
+};
+
+export const volcengineCompileTimeChecks: VpcEndpointArgs[] = [
+  volcengineEndpoint,
+  // @ts-expect-error Volcengine endpoints take zones with their subnets, not one subnetId
+  { ...volcengineEndpoint, subnetId: "subnet-bp15zckdt37pq72zv0000" },
+  // @ts-expect-error the fixed address is per zone on Volcengine
+  { ...volcengineEndpoint, privateIp: "172.16.0.20" },
+  {
+    ...volcengineEndpoint,
+    // @ts-expect-error a zone names its zone and subnet; "ip" is not a field
+    zones: [{ zoneId: "cn-guangzhou-a", subnetId: "subnet-bp15zckdt37pq72zv0000", ip: "172.16.0.20" }],
+  },
+];
+
+export const volcengineServiceCompileTimeChecks: VpcEndpointServiceArgs[] = [
+  {
+    cloud: "volcengine",
+    region: "cn-guangzhou",
+    resources: [{ resourceId: "clb-13g2m6vtywef43n6nu4fjbj4z", zoneIds: ["cn-guangzhou-a"] }],
+    serviceResourceType: "CLB",
+    approvalRequired: false,
+    permissions: ["2100000002"],
+  },
+  // @ts-expect-error NLB is not a Volcengine ServiceResourceType
+  { cloud: "volcengine", region: "cn-guangzhou", resources: [], serviceResourceType: "NLB" },
+  // @ts-expect-error Volcengine services have no port mappings (the backend's listeners are used)
+  { cloud: "volcengine", region: "cn-guangzhou", resources: [], ports: [] },
+];
+
 export const serviceCompileTimeChecks: VpcEndpointServiceArgs[] = [
   // @ts-expect-error a Huawei service needs its port mappings
   { cloud: "huaweicloud", region: "cn-north-4", vpcId: "v", portId: "p", serverType: "LB" },
@@ -91,6 +129,23 @@ describe("SDK constructors", () => {
           vpcId: "v",
         } as VpcEndpointServiceArgs),
     ).toThrow("Missing required property 'portId'");
+  });
+
+  test("fail fast on a missing required Volcengine property, naming it", () => {
+    const { zones: _zones, ...withoutZones } = volcengineEndpoint as Extract<
+      VpcEndpointArgs,
+      { cloud: "volcengine" }
+    >;
+    expect(() => new VpcEndpoint("ep", withoutZones as VpcEndpointArgs)).toThrow(
+      "Missing required property 'zones'",
+    );
+    expect(
+      () =>
+        new VpcEndpointService("svc", {
+          cloud: "volcengine",
+          region: "cn-guangzhou",
+        } as VpcEndpointServiceArgs),
+    ).toThrow("Missing required property 'resources'");
   });
 
   test("carry the type tokens policies match on", () => {

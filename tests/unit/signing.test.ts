@@ -1,6 +1,7 @@
 import * as huawei from "../../provider/clouds/huaweicloud/sign.js";
 import * as otc from "../../provider/clouds/opentelekomcloud/sign.js";
 import * as tencent from "../../provider/clouds/tencentcloud/sign.js";
+import * as volcengine from "../../provider/clouds/volcengine/sign.js";
 import { sha256Hex } from "../../provider/core/crypto.js";
 
 // Official vectors from shared/reference/signing.md.
@@ -223,5 +224,111 @@ describe("Tencent TC3-HMAC-SHA256", () => {
       signedHeaders: ["content-type", "host"],
       signature: "72e4",
     });
+  });
+});
+
+describe("Volcengine HMAC-SHA256", () => {
+  const AK = "AKLTYWViMTVmZGYzM2E0NDI5Mzk2MDZjNjFmMjc2MjRjMzg";
+  const SK = "WkRZeE1EQmxPVGhsWWpWak5HVmtNbUUxTXpZeU9UVXlOMlE1TmpZeVlqTQ==";
+  const X_DATE = "20240619T071306Z";
+
+  test("V1: official vector (IAM ListUsers), query re-sorted, key from the raw secret", () => {
+    const req: volcengine.VolcengineSignable = {
+      method: "GET",
+      path: "/",
+      query: "Action=ListUsers&Version=2018-01-01&Limit=10&Offset=0",
+      headers: { Host: "iam.volcengineapi.com", "X-Date": X_DATE },
+      body: "",
+    };
+    const cr = volcengine.canonicalRequest(req, ["host", "x-date"]);
+    expect(cr).toBe(
+      "GET\n/\nAction=ListUsers&Limit=10&Offset=0&Version=2018-01-01\nhost:iam.volcengineapi.com\nx-date:20240619T071306Z\n\nhost;x-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    );
+    expect(sha256Hex(cr)).toBe("5ed5bca3905e1fcbf789abb56a17c2d819674a3bcfa468ae476bd1ea80d135cb");
+    expect(volcengine.signingKey(SK, "20240619", "cn-beijing", "iam").toString("hex")).toBe(
+      "abee62e533a58934c49954459a3c3237d2fccea517c9a7c8a2651d8ea7779826",
+    );
+    expect(volcengine.authorization(req, AK, SK, "cn-beijing", "iam")).toBe(
+      "HMAC-SHA256 Credential=AKLTYWViMTVmZGYzM2E0NDI5Mzk2MDZjNjFmMjc2MjRjMzg/20240619/cn-beijing/iam/request, SignedHeaders=host;x-date, Signature=e31c4558bcfe08a286001f59cedbf0791ffd0b2362f10e55ee2627467bcdde93",
+    );
+  });
+
+  test("V3: SDK-computed privatelink vectors, GET with every parameter in the query and JSON POST", () => {
+    const get: volcengine.VolcengineSignable = {
+      method: "GET",
+      path: "/",
+      query: "Action=DescribeVpcEndpoints&PageNumber=1&PageSize=10&Version=2020-04-01",
+      headers: { Host: "open.volcengineapi.com", "X-Date": X_DATE },
+      body: "",
+    };
+    expect(sha256Hex(volcengine.canonicalRequest(get, ["host", "x-date"]))).toBe(
+      "27595bf01f4201b3c12b7c12099aaebb8ad1b5f018a83468bf6db91664d70cab",
+    );
+    expect(volcengine.authorization(get, AK, SK, "cn-beijing", "privatelink")).toContain(
+      "/20240619/cn-beijing/privatelink/request, SignedHeaders=host;x-date, Signature=e35f6081b4905f97397ec500d95d3656c4bed7adb1cca114357275728b4ac972",
+    );
+    const body =
+      '{"ServiceId":"epsvc-2d72mvzvfvz5s58ozfe3v4nm3","VpcId":"vpc-13fpdgwk7rxfk3n6nu44wisg7","EndpointName":"ep-test"}';
+    expect(sha256Hex(body)).toBe("19cba9bb0c3eccd977a9cde5b91749bc8d8626847de09814ccbe6ae7816d6539");
+    const post: volcengine.VolcengineSignable = {
+      method: "POST",
+      path: "/",
+      query: "Action=CreateVpcEndpoint&Version=2020-04-01",
+      headers: {
+        Host: "open.volcengineapi.com",
+        "X-Date": X_DATE,
+        "X-Content-Sha256": sha256Hex(body),
+        "Content-Type": "application/json; charset=utf-8",
+      },
+      body,
+    };
+    expect(
+      volcengine.authorization(post, AK, SK, "cn-beijing", "privatelink", [
+        "host",
+        "x-content-sha256",
+        "x-date",
+      ]),
+    ).toContain(
+      "SignedHeaders=host;x-content-sha256;x-date, Signature=f2ce7b98e3eb90abb067c717d48354dbe51c6390f4bfa6744b86265011766e6e",
+    );
+  });
+
+  test("the query is signed in canonical form whatever order and spelling were sent", () => {
+    const canonical = volcengine.canonicalQuery(
+      "Zones.1.ZoneId=cn-guangzhou-a&EndpointName=a%20b*(x)&Action=X",
+    );
+    expect(canonical).toBe("Action=X&EndpointName=a%20b%2A%28x%29&Zones.1.ZoneId=cn-guangzhou-a");
+    expect(volcengine.canonicalQuery("B=2&A=1&A=0")).toBe("A=0&A=1&B=2");
+  });
+
+  test("the region is only in the scope: another region changes the signature, not the request", () => {
+    const req = {
+      method: "GET",
+      path: "/",
+      query: "Action=DescribeVpcEndpoints&Version=2020-04-01",
+      headers: { Host: "open.volcengineapi.com", "X-Date": X_DATE },
+      body: "",
+    };
+    const beijing = volcengine.authorization(req, AK, SK, "cn-beijing", "privatelink");
+    const guangzhou = volcengine.authorization(req, AK, SK, "cn-guangzhou", "privatelink");
+    expect(guangzhou).toContain("/20240619/cn-guangzhou/privatelink/request");
+    expect(guangzhou.split("Signature=")[1]).not.toBe(beijing.split("Signature=")[1]);
+  });
+
+  test("X-Date is the compact UTC form, and the header parses back", () => {
+    expect(volcengine.xDate(Date.UTC(2024, 5, 19, 7, 13, 6, 789))).toBe(X_DATE);
+    expect(
+      volcengine.parseAuthorization(
+        "HMAC-SHA256 Credential=AK/20240619/cn-beijing/privatelink/request, SignedHeaders=host;x-date, Signature=ab12",
+      ),
+    ).toEqual({
+      accessKey: "AK",
+      date: "20240619",
+      region: "cn-beijing",
+      service: "privatelink",
+      signedHeaders: ["host", "x-date"],
+      signature: "ab12",
+    });
+    expect(volcengine.parseAuthorization("TC3-HMAC-SHA256 Credential=x")).toBeUndefined();
   });
 });
