@@ -116,45 +116,52 @@ function connectionOfService(req: VeRequest, service: VeServiceRecord, endpointI
 
 const TRANSITIONAL: readonly string[] = [ConnectionStatus.Connecting, ConnectionStatus.Disconnecting];
 
+/**
+ * Enable/DisableVpcEndpointConnection: one endpoint's connection moves towards `settled` through
+ * the named transition; a call on a connection already there is a no-op, one mid-change refused.
+ */
+function connectionDecision(
+  name: string,
+  extra: string,
+  settled: string,
+  transition: "accept" | "reject",
+): VeAction {
+  return {
+    name,
+    params: ["ServiceId", "EndpointId", "ZoneId", extra],
+    handler(req) {
+      const id = req.params.str("ServiceId", { required: true });
+      const endpointId = req.params.str("EndpointId", { required: true });
+      req.params.str("ZoneId");
+      if (extra === "ResourcesAllocate") req.params.objList(extra);
+      else req.params.str(extra);
+      const service = ownService(req, id, false);
+      requireServiceAvailable(service);
+      const [connection] = connectionOfService(req, service, endpointId);
+      if (connection.status === settled) return {};
+      if (TRANSITIONAL.includes(connection.status) || connection.status === ConnectionStatus.ServiceDeleted)
+        throw veError("UnsupportedOperation.ConnectionStatus", [], `(${connection.status})`);
+      req.ctx.state.transitions.begin(connection, transition, req.ctx.state.clock.now());
+      return {};
+    },
+  };
+}
+
 /** EnableVpcEndpointConnection: accepts one endpoint (`Connecting → Connected`). */
-export const enableVpcEndpointConnection: VeAction = {
-  name: "EnableVpcEndpointConnection",
-  params: ["ServiceId", "EndpointId", "ZoneId", "ResourcesAllocate"],
-  handler(req) {
-    const id = req.params.str("ServiceId", { required: true });
-    const endpointId = req.params.str("EndpointId", { required: true });
-    req.params.str("ZoneId");
-    req.params.objList("ResourcesAllocate");
-    const service = ownService(req, id, false);
-    requireServiceAvailable(service);
-    const [connection] = connectionOfService(req, service, endpointId);
-    if (connection.status === ConnectionStatus.Connected) return {};
-    if (TRANSITIONAL.includes(connection.status) || connection.status === ConnectionStatus.ServiceDeleted)
-      throw veError("UnsupportedOperation.ConnectionStatus", [], `(${connection.status})`);
-    req.ctx.state.transitions.begin(connection, "accept", req.ctx.state.clock.now());
-    return {};
-  },
-};
+export const enableVpcEndpointConnection = connectionDecision(
+  "EnableVpcEndpointConnection",
+  "ResourcesAllocate",
+  ConnectionStatus.Connected,
+  "accept",
+);
 
 /** DisableVpcEndpointConnection: rejects or disconnects one endpoint (`Disconnecting → Rejected`). */
-export const disableVpcEndpointConnection: VeAction = {
-  name: "DisableVpcEndpointConnection",
-  params: ["ServiceId", "EndpointId", "ZoneId", "ReplacingResource"],
-  handler(req) {
-    const id = req.params.str("ServiceId", { required: true });
-    const endpointId = req.params.str("EndpointId", { required: true });
-    req.params.str("ZoneId");
-    req.params.str("ReplacingResource");
-    const service = ownService(req, id, false);
-    requireServiceAvailable(service);
-    const [connection] = connectionOfService(req, service, endpointId);
-    if (connection.status === ConnectionStatus.Rejected) return {};
-    if (TRANSITIONAL.includes(connection.status) || connection.status === ConnectionStatus.ServiceDeleted)
-      throw veError("UnsupportedOperation.ConnectionStatus", [], `(${connection.status})`);
-    req.ctx.state.transitions.begin(connection, "reject", req.ctx.state.clock.now());
-    return {};
-  },
-};
+export const disableVpcEndpointConnection = connectionDecision(
+  "DisableVpcEndpointConnection",
+  "ReplacingResource",
+  ConnectionStatus.Rejected,
+  "reject",
+);
 
 /** ModifyVpcEndpointConnections: the bandwidth (`Bps`) and connection limits (`Cps`) of one connection. */
 export const modifyVpcEndpointConnections: VeAction = {

@@ -3,7 +3,7 @@
  * @link https://support.huaweicloud.com/intl/en-us/devg-apisign/api-sign-algorithm.html
  */
 import { hmacHex, sha256Hex } from "../../core/crypto.js";
-import rfc3986, { decodeComponent } from "../../core/rfc3986.js";
+import { encodedPath, headerValue, sortedQuery } from "../../core/canonical.js";
 
 export const HUAWEI_ALGORITHM = "SDK-HMAC-SHA256";
 
@@ -26,35 +26,14 @@ export function signedHeaderNames(headers: Record<string, string | undefined>): 
     .sort();
 }
 
-function headerValue(headers: Record<string, string | undefined>, lowerName: string): string {
-  const key = Object.keys(headers).find((name) => name.toLowerCase() === lowerName);
-  return key === undefined ? "" : (headers[key] ?? "");
-}
-
 /** Each segment encoded, and a trailing `/` added: the signer signs `/v1/x/`, the wire carries `/v1/x`. */
 export function canonicalUri(path: string): string {
-  const encoded = path
-    .split("/")
-    .map((segment) => rfc3986(decodeComponent(segment)))
-    .join("/");
+  const encoded = encodedPath(path);
   return encoded.endsWith("/") ? encoded : encoded + "/";
 }
 
 /** Names and values decoded then re-encoded, sorted by name and then value; `key=` for empty values. */
-export function canonicalQuery(query: string): string {
-  if (query === "") return "";
-  const pairs = query
-    .split("&")
-    .filter((part) => part !== "")
-    .map((part) => {
-      const eq = part.indexOf("=");
-      const name = eq < 0 ? part : part.slice(0, eq);
-      const value = eq < 0 ? "" : part.slice(eq + 1);
-      return [rfc3986(decodeComponent(name)), rfc3986(decodeComponent(value))] as const;
-    });
-  pairs.sort(([an, av], [bn, bv]) => (an < bn ? -1 : an > bn ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
-  return pairs.map(([name, value]) => `${name}=${value}`).join("&");
-}
+export const canonicalQuery = sortedQuery;
 
 /** The canonical request over the given signed header names. */
 export function canonicalRequest(req: HuaweiSignable, signedHeaders: string[]): string {

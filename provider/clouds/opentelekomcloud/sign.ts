@@ -6,6 +6,7 @@
  * every POST) the two canonicalisations coincide.
  * @link https://docs.otc.t-systems.com/api-usage/guidelines/calling_apis/ak_sk_authentication/index.html
  */
+import { headerValue } from "../../core/canonical.js";
 import { hmac, hmacHex, sha256Hex } from "../../core/crypto.js";
 import {
   canonicalRequest,
@@ -47,8 +48,7 @@ export function scopedAuthorization(
   service: string,
 ): string {
   const names = signedHeaderNames(req.headers);
-  const dateHeader = Object.keys(req.headers).find((name) => name.toLowerCase() === "x-sdk-date");
-  const date = (dateHeader && req.headers[dateHeader]) || "";
+  const date = headerValue(req.headers, "x-sdk-date");
   const scope = credentialScope(date, region, service);
   const sig = scopedSignature(keys.secretKey, date, scope, canonicalRequest(req, names));
   return `${HUAWEI_ALGORITHM} Credential=${keys.accessKey}/${scope}, SignedHeaders=${names.join(";")}, Signature=${sig}`;

@@ -2,6 +2,7 @@
  * Tencent Cloud API 3.0 signing, `TC3-HMAC-SHA256`.
  * @link https://www.tencentcloud.com/document/api/213/33224
  */
+import { headerValue } from "../../core/canonical.js";
 import { hmac, hmacHex, sha256Hex } from "../../core/crypto.js";
 
 export const TENCENT_ALGORITHM = "TC3-HMAC-SHA256";
@@ -13,11 +14,6 @@ export interface TencentSignable {
   query: string;
   headers: Record<string, string | undefined>;
   body: string | Buffer;
-}
-
-function headerValue(headers: Record<string, string | undefined>, lowerName: string): string {
-  const key = Object.keys(headers).find((name) => name.toLowerCase() === lowerName);
-  return key === undefined ? "" : (headers[key] ?? "");
 }
 
 /** Header names and values are lowercased and trimmed; the query is signed as sent, unsorted. */

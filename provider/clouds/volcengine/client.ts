@@ -7,6 +7,7 @@ import { systemClock, type Clock } from "../../core/clock.js";
 import { sha256Hex } from "../../core/crypto.js";
 import type { SignableRequest } from "../../core/http.js";
 import { readSettings } from "../../core/settings.js";
+import type { UpdateStep } from "../../resources/backend.js";
 import { createRpcClient, type RpcClient } from "../rpc/client.js";
 import { queryEncoding } from "../rpc/encode.js";
 import { classifyResponse } from "./errors.js";
@@ -80,4 +81,17 @@ export function createClient(region: string, clock: Clock = systemClock): Volcen
     region,
     clock,
   );
+}
+
+/**
+ * One call of an update: the object passes through `Pending` while it applies, so the lifecycle
+ * waits for it to settle before the next step. Every such call may be resent (it makes no object).
+ */
+export function settledStep(
+  client: VolcengineClient,
+  call: string,
+  fields: string[],
+  params: Record<string, unknown>,
+): UpdateStep {
+  return { fields, call, settle: true, apply: () => client.call(call, params, true) };
 }

@@ -7,7 +7,7 @@ import { systemClock, type Clock } from "../../core/clock.js";
 import { orUndefined } from "../../core/errors.js";
 import type { Backend, Classified, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
 import { PLACEMENT_RULES, PROVIDER_SIDE_RULES } from "../common-rules.js";
-import { createClient, type VolcengineClient } from "./client.js";
+import { createClient, settledStep, type VolcengineClient } from "./client.js";
 import { createWithClientToken } from "./create.js";
 import { findServiceStateById } from "./find.js";
 import type { VolcengineServiceInputs } from "./schema.js";
@@ -104,12 +104,8 @@ export function volcengineServiceBackend(
   client: VolcengineClient = createClient(region),
   clock: Clock = systemClock,
 ): Backend<VolcengineServiceInputs, VolcengineServiceState> {
-  const step = (call: string, fields: string[], params: Record<string, unknown>): UpdateStep => ({
-    fields,
-    call,
-    settle: true,
-    apply: () => client.call(call, params, true),
-  });
+  const step = (call: string, fields: string[], params: Record<string, unknown>) =>
+    settledStep(client, call, fields, params);
 
   return {
     label: SERVICE_LABEL,

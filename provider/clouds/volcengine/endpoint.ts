@@ -7,7 +7,7 @@ import { systemClock, type Clock } from "../../core/clock.js";
 import { CloudApiError, orUndefined } from "../../core/errors.js";
 import type { Backend, Classified, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
 import { ENDPOINT_PROVIDER_SIDE_RULES, PLACEMENT_RULES } from "../common-rules.js";
-import { createClient, type VolcengineClient } from "./client.js";
+import { createClient, settledStep, type VolcengineClient } from "./client.js";
 import { createWithClientToken } from "./create.js";
 import { isBusy } from "./errors.js";
 import { findEndpointStateById } from "./find.js";
@@ -152,12 +152,8 @@ export function volcengineEndpointBackend(
   client: VolcengineClient = createClient(region),
   clock: Clock = systemClock,
 ): Backend<VolcengineEndpointInputs, VolcengineEndpointState> {
-  const step = (call: string, fields: string[], params: Record<string, unknown>): UpdateStep => ({
-    fields,
-    call,
-    settle: true,
-    apply: () => client.call(call, params, true),
-  });
+  const step = (call: string, fields: string[], params: Record<string, unknown>) =>
+    settledStep(client, call, fields, params);
 
   return {
     label: ENDPOINT_LABEL,

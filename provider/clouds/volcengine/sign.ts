@@ -5,7 +5,7 @@
  * @link https://www.volcengine.com/docs/6369/67269
  */
 import { hmac, hmacHex, sha256Hex } from "../../core/crypto.js";
-import rfc3986, { decodeComponent } from "../../core/rfc3986.js";
+import { encodedPath, headerValue, sortedQuery } from "../../core/canonical.js";
 
 export const VOLCENGINE_ALGORITHM = "HMAC-SHA256";
 
@@ -20,38 +20,15 @@ export interface VolcengineSignable {
   body: string | Buffer;
 }
 
-function headerValue(headers: Record<string, string | undefined>, lowerName: string): string {
-  const key = Object.keys(headers).find((name) => name.toLowerCase() === lowerName);
-  return key === undefined ? "" : (headers[key] ?? "");
-}
-
 /**
  * The query decoded and re-encoded by RFC 3986 (space `%20`, `!'()*` escaped), sorted by key
  * (values of a repeated key sorted too): the order and spelling the client sent do not matter.
  */
-export function canonicalQuery(query: string): string {
-  if (query === "") return "";
-  return query
-    .split("&")
-    .filter((part) => part !== "")
-    .map((part) => {
-      const eq = part.indexOf("=");
-      const name = eq < 0 ? part : part.slice(0, eq);
-      const value = eq < 0 ? "" : part.slice(eq + 1);
-      return [rfc3986(decodeComponent(name)), rfc3986(decodeComponent(value))] as const;
-    })
-    .sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0))
-    .map(([name, value]) => `${name}=${value}`)
-    .join("&");
-}
+export const canonicalQuery = sortedQuery;
 
 /** Each path segment RFC 3986-encoded; an empty path is `/`. */
 function canonicalPath(path: string): string {
-  if (path === "" || path === "/") return "/";
-  return path
-    .split("/")
-    .map((segment) => rfc3986(decodeComponent(segment)))
-    .join("/");
+  return path === "" || path === "/" ? "/" : encodedPath(path);
 }
 
 /** Header values trimmed with inner whitespace runs collapsed; names as given (lowercase, sorted). */
