@@ -29,6 +29,8 @@ export class CloudApiError extends ProviderError {
       retryable: boolean;
       notFound: boolean;
       throttled: boolean;
+      /** The object is changing and refuses the call until it settles (Volcengine `*.InvalidStatus`). */
+      busy?: boolean;
       operation: string;
     },
   ) {
@@ -48,6 +50,9 @@ export class CloudApiError extends ProviderError {
   }
   get throttled(): boolean {
     return this.details.throttled;
+  }
+  get busy(): boolean {
+    return this.details.busy === true;
   }
 }
 
@@ -101,6 +106,11 @@ export class ValidationError extends ProviderError {
 }
 
 /** True when the cloud says the object does not exist. */
+/** The cloud refused because the object is changing: wait for it to settle, then ask again. */
+export function isBusy(err: unknown): boolean {
+  return err instanceof CloudApiError && err.busy;
+}
+
 export function isNotFound(err: unknown): boolean {
   return err instanceof CloudApiError && err.notFound;
 }

@@ -11,7 +11,7 @@ import { CLOUD_NAMES, cloudModule, type CloudModule, type ResourceSpec } from ".
 import { systemClock, type Clock } from "../core/clock.js";
 import { formatElapsed, parseDuration } from "../core/duration.js";
 import { DEFAULT_TIMEOUTS } from "../core/timeouts.js";
-import { isNotFound, ProviderError, ResourceFailedError, ValidationError } from "../core/errors.js";
+import { isBusy, isNotFound, ProviderError, ResourceFailedError, ValidationError } from "../core/errors.js";
 import { withDeadline } from "../core/http.js";
 import { tuning } from "../core/settings.js";
 import { containsUnknown } from "../core/unknown.js";
@@ -188,6 +188,44 @@ export class Lifecycle {
     });
   }
 
+  /**
+   * Runs a call the cloud refuses while the object is changing (busy): waits until the object
+   * settles (or is gone) and asks again, until the deadline. Clouds that lock an object between
+   * mutations (Volcengine's `Pending`) answer so to a call made too early, e.g. a destroy right
+   * after an `up` whose wait timed out.
+   */
+  private async whenSettled(
+    backend: ErasedBackend,
+    id: string,
+    inputs: LifecycleInputs,
+    deadline: number,
+    call: () => Promise<unknown>,
+  ): Promise<void> {
+    // Settled is not "accepted": an endpoint waiting for approval takes calls.
+    const settledInputs = { ...inputs, waitForAcceptance: false };
+    for (;;) {
+      try {
+        await call();
+        return;
+      } catch (err) {
+        if (!isBusy(err) || this.clock.now() >= deadline) throw err;
+      }
+      await waitFor({
+        ...this.pacing(backend, id, Math.max(0, deadline - this.clock.now())),
+        target: "ready",
+        refresh: async (): Promise<Observation<unknown>> => {
+          const state = await backend.find(id);
+          if (state === undefined) return { phase: "ready", status: "not found", value: undefined };
+          const { phase, status } = backend.classify(state, settledInputs);
+          // Failed or ready alike: the object no longer changes, so the call may be made.
+          return phase === "pending" ? { phase, status } : { phase: "ready", status, value: state };
+        },
+      });
+      // A busy answer right after the object looked settled: give it one poll delay.
+      await this.clock.sleep(tuning().pollMinMs);
+    }
+  }
+
   private async waitGone(backend: ErasedBackend, id: string, timeoutMs: number): Promise<void> {
     await waitFor({
       ...this.pacing(backend, id, timeoutMs),
@@ -224,8 +262,9 @@ export class Lifecycle {
     if (steps.length === 0) return ready;
     applied.expect(steps);
     const subject = this.subject(backend, id);
+    const deadline = this.clock.now() + timeoutMs;
     for (const [index, step] of steps.entries()) {
-      await step.apply();
+      await this.whenSettled(backend, id, inputs, deadline, () => step.apply());
       applied.done(step);
       if (step.settle && index < steps.length - 1) await this.waitReady(backend, id, inputs, timeoutMs);
     }
@@ -501,8 +540,9 @@ export class Lifecycle {
     const subject = this.subject(backend, id);
     const timeoutMs = this.timeout(known.timeouts, "delete");
     try {
-      await withDeadline(this.clock.now() + timeoutMs, async () => {
-        await backend.delete(id);
+      const deadline = this.clock.now() + timeoutMs;
+      await withDeadline(deadline, async () => {
+        await this.whenSettled(backend, id, known as LifecycleInputs, deadline, () => backend.delete(id));
         await this.waitGone(backend, id, timeoutMs);
       });
     } catch (err) {

@@ -18,7 +18,12 @@ export interface RuleIssue {
 /** A rule that reads several fields; it runs only when all of them are known and valid. */
 export interface CrossFieldRule {
   fields: readonly string[];
-  check(values: Values): RuleIssue[];
+  /**
+   * `values` are normalised (defaults filled, sets sorted); `given` are the inputs as the program
+   * wrote them, in its order: a rule that names a list entry takes its index from `given`, so the
+   * path points at the entry the user must fix.
+   */
+  check(values: Values, given: Values): RuleIssue[];
 }
 
 /** A default that depends on other fields (a whitelist that is given is meant to be enforced). */
@@ -86,7 +91,7 @@ export function ruleIssues(schema: InputSchema, raw: Values, invalidFields: Set<
   const issues: RuleIssue[] = [];
   for (const rule of schema.rules ?? []) {
     if (rule.fields.some((f) => invalidFields.has(f) || containsUnknown(raw[f]))) continue;
-    issues.push(...rule.check(values));
+    issues.push(...rule.check(values, raw));
   }
   return issues;
 }

@@ -332,6 +332,26 @@ describe("Volcengine VpcEndpointService and VpcEndpoint", () => {
     expect(stepsOf(again)).toEqual({ svc: "same", ep: "same" });
   });
 
+  test("destroy of an endpoint still Creating (a timed-out up) waits for it to settle, then deletes it", async () => {
+    const stack = new QuickStack(ctx.emulator);
+    await ctx.control.put("/transitions", { model: ENDPOINT_MODEL, progression: "manual", times: 1000 });
+    const [timedOut] = await stack.run([SERVICE(), ENDPOINT({ timeouts: { create: "300ms" } })], ["up"]);
+    expect(timedOut!.ok).toBe(false);
+    const id = stack.resource("ep")!.id;
+    // A few more reads and the endpoint is Available; until then the cloud refuses its delete.
+    await ctx.control.put("/transitions", { model: ENDPOINT_MODEL, progression: "manual", times: 3 });
+    await ctx.control.delete("/requests");
+    const [destroy] = await stack.run([], ["destroy"]);
+    expect(destroy!.errors).toEqual([]);
+    expect(stack.state().resources).toEqual([]);
+    const deletes = await requests(ctx.control, "DeleteVpcEndpoint");
+    expect(deletes[0]!.errorCode).toBe("InvalidEndpoint.InvalidStatus");
+    expect(deletes.at(-1)!.status).toBe(200);
+    expect(
+      (await cloud()("DescribeVpcEndpointAttributes", { EndpointId: id })).ResponseMetadata.Error?.Code,
+    ).toBe("InvalidEndpoint.NotFound");
+  });
+
   test("Inactive and Rejected end the wait at once with the reason and keep the id; destroy removes them", async () => {
     const stack = new QuickStack(ctx.emulator);
     await ctx.control.put("/transitions", { model: ENDPOINT_MODEL, progression: "manual", times: 1000 });

@@ -384,6 +384,40 @@ describe("Volcengine: the limits of seed 001 and the fact sheet, each on its pro
     ...extra,
   });
 
+  test("a list entry a cross-field rule refuses is named by the program's index, not the sorted one", () => {
+    const zones = [
+      { zoneId: "cn-guangzhou-b", subnetId: ID("subnet", 2) },
+      { zoneId: "cn-guangzhou-c", subnetId: ID("subnet", 3) },
+      { zoneId: "cn-beijing-a", subnetId: ID("subnet", 4) },
+    ];
+    expect(endpointFailures(volcEndpoint({ zones }))).toEqual([
+      { property: "zones.2.zoneId", reason: expect.stringMatching(/must be a zone of cn-guangzhou/) },
+    ]);
+    const resources = [{ resourceId: ID("clb", 2) }, { resourceId: ID("alb") }];
+    expect(serviceFailures(volcService({ serviceResourceType: "ALB", resources }))).toEqual([
+      { property: "resources.0.resourceId", reason: expect.stringMatching(/must be a ALB id/) },
+    ]);
+  });
+
+  test("a backend's zoneIds list is never empty (absent means all zones); private DNS needs its name", () => {
+    expect(serviceFailures(volcService({ resources: [{ resourceId: ID("clb"), zoneIds: [] }] }))).toEqual([
+      { property: "resources.0.zoneIds", reason: expect.stringMatching(/at least one zone/) },
+    ]);
+    expect(serviceFailures(volcService({ privateDnsEnabled: true }))).toEqual([
+      { property: "privateDnsName", reason: "is required when privateDnsEnabled is true" },
+    ]);
+    expect(
+      serviceFailures(volcService({ privateDnsEnabled: true, privateDnsName: "api.example.com" })),
+    ).toEqual([]);
+  });
+
+  test("Chinese characters are those of U+4E00–U+9FA5, as the cloud's validators take them", () => {
+    expect(endpointFailures(volcEndpoint({ name: "订单-1" }))).toEqual([]);
+    expect(endpointFailures(volcEndpoint({ name: "々abc" }))).toEqual([
+      { property: "name", reason: expect.any(String) },
+    ]);
+  });
+
   test("a minimal endpoint and service pass, with the documented defaults filled in", () => {
     const endpoint = checkInputs("endpoint", volcEndpoint());
     expect(endpoint.failures).toEqual([]);

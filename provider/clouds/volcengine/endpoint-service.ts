@@ -4,7 +4,7 @@
  * @link https://www.volcengine.com/docs/6980/155803
  */
 import { systemClock, type Clock } from "../../core/clock.js";
-import { orUndefined } from "../../core/errors.js";
+import { orUndefined, ValidationError } from "../../core/errors.js";
 import type { Backend, Classified, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
 import { PLACEMENT_RULES, PROVIDER_SIDE_RULES } from "../common-rules.js";
 import { createClient, settledStep, type VolcengineClient } from "./client.js";
@@ -192,6 +192,12 @@ export function volcengineServiceBackend(
           const old = before.get(r.resourceId);
           return old !== undefined && JSON.stringify(old.zoneIds ?? []) !== JSON.stringify(r.zoneIds ?? []);
         });
+        // Re-zoning detaches a backend and attaches it again; the service must keep another.
+        if (rezoned.length > 0 && to.resources.length - rezoned.length === 0) {
+          throw new ValidationError(
+            `resources: changing the zones of ${rezoned.map((r) => r.resourceId).join(", ")} detaches and attaches it again, and ${SERVICE_LABEL} ${id} must keep at least one backend meanwhile: add another backend first (one up), then change the zones`,
+          );
+        }
         // New backends first: a service keeps at least one throughout.
         for (const r of added) steps.push(step(ATTACH, ["resources"], resourceParams(id, r)));
         for (const r of [...removed, ...rezoned]) {

@@ -11,7 +11,7 @@ import { createClient, settledStep, type VolcengineClient } from "./client.js";
 import { createWithClientToken } from "./create.js";
 import { isBusy } from "./errors.js";
 import { findEndpointStateById } from "./find.js";
-import type { VolcengineEndpointInputs } from "./schema.js";
+import { serviceIdInName, type VolcengineEndpointInputs } from "./schema.js";
 import { fromTagList, tagSteps, toTagList } from "./tags.js";
 import { ConnectionStatus, Status, type VolcengineEndpointState } from "./types.js";
 
@@ -132,6 +132,10 @@ export function securityGroupCalls(
 
 type Zone = VolcengineEndpointInputs["zones"][number];
 
+function serviceIdOf(inputs: VolcengineEndpointInputs): string | undefined {
+  return inputs.serviceId ?? (inputs.serviceName ? serviceIdInName(inputs.serviceName) : undefined);
+}
+
 function zoneParams(id: string, zone: Zone) {
   return {
     EndpointId: id,
@@ -165,7 +169,8 @@ export function volcengineEndpointBackend(
         action: "CreateVpcEndpoint",
         params: {
           VpcId: inputs.vpcId,
-          ...(inputs.serviceId ? { ServiceId: inputs.serviceId } : {}),
+          // ServiceId is required (the SDK's Validate); a standard service name carries it.
+          ...(serviceIdOf(inputs) ? { ServiceId: serviceIdOf(inputs) } : {}),
           ...(inputs.serviceName ? { ServiceName: inputs.serviceName } : {}),
           SecurityGroupIds: inputs.securityGroupIds,
           Zones: inputs.zones.map((z) => ({

@@ -72,6 +72,7 @@ export function classifyResponse(response: CloudResponse, operation: string): Cl
     message: error?.Message ?? (envelope ? "malformed response" : response.body.slice(0, 200)),
     throttled,
     notFound: code === notFoundCodeOf(operation),
+    busy: isBusy(code),
     // IdempotentProcessing (412): the same token is still being handled; asking again is safe.
     retryable:
       throttled || response.status >= 500 || isBusy(code) || code === ErrorCodes.IdempotentProcessing,

@@ -1,5 +1,5 @@
 /** Finders: the one place that reads Volcengine PrivateLink objects; not found becomes undefined. */
-import { orUndefined } from "../../core/errors.js";
+import { orUndefined, ProviderError } from "../../core/errors.js";
 import { collectNumberedPages } from "../../core/paging.js";
 import type { VolcengineClient } from "./client.js";
 import type {
@@ -33,6 +33,20 @@ function everyPage<T>(
   });
 }
 
+/**
+ * Only the resource's not-found code says an object is gone: an answer about another id, or one
+ * without the id, is an error, never "gone" (refresh would drop a live object and the next up
+ * would make a second one).
+ */
+function describedAs<T extends object>(object: T, idField: keyof T & string, id: string): T {
+  if (object[idField] === id) return object;
+  throw new ProviderError(
+    `the cloud's answer describes ${JSON.stringify(object[idField] ?? null)} instead of ${id}`,
+    "UnexpectedAnswer",
+    "volcengine",
+  );
+}
+
 /** DescribeVpcEndpointAttributes: the fields sit at the top level and again under `Endpoint`. */
 export async function findEndpointById(
   client: VolcengineClient,
@@ -45,9 +59,8 @@ export async function findEndpointById(
       true,
     ),
   );
-  const endpoint = result?.Endpoint ?? result;
-  // An eventual-consistency check: an answer about another object is no answer.
-  return endpoint?.EndpointId === id ? endpoint : undefined;
+  if (result === undefined) return undefined;
+  return describedAs(result.Endpoint?.EndpointId === id ? result.Endpoint : result, "EndpointId", id);
 }
 
 export function findEndpointSecurityGroups(client: VolcengineClient, id: string): Promise<string[]> {
@@ -94,8 +107,12 @@ export async function findServiceById(
       true,
     ),
   );
-  const service = result?.VpcEndpointService ?? result;
-  return service?.ServiceId === id ? service : undefined;
+  if (result === undefined) return undefined;
+  return describedAs(
+    result.VpcEndpointService?.ServiceId === id ? result.VpcEndpointService : result,
+    "ServiceId",
+    id,
+  );
 }
 
 export function findServiceResources(

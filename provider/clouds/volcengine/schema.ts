@@ -37,8 +37,11 @@ export const VOLCENGINE_REGIONS = [
 export const SERVICE_RESOURCE_TYPES = ["CLB", "ALB", "RDSMySQL"] as const;
 export const RESOURCE_ID_PREFIX = { CLB: "clb", ALB: "alb", RDSMySQL: "mysql" } as const;
 
-/** Letters, digits or Chinese characters: how names and descriptions must start. */
-const LEAD = "A-Za-z0-9\\p{Script=Han}";
+/**
+ * Letters, digits or Chinese characters (the CJK Unified Ideographs block U+4E00–U+9FA5 that
+ * Volcengine's own validators spell out): how names and descriptions must start.
+ */
+const LEAD = "A-Za-z0-9\\u4e00-\\u9fa5";
 
 export const VOLCENGINE_LIMITS = {
   /** `EndpointName`: 1–128; starts with a letter, digit or Chinese character; then also `. _ -`. */
@@ -146,7 +149,10 @@ const zones = z
 /** One backend of a service, optionally limited to some of its zones. */
 const resource = z.strictObject({
   resourceId: patterned(L.resourceId, "a load balancer or database id such as clb-2fe630gurkl37k5gfuy3"),
-  zoneIds: stringSet(zoneId, undefined, "zones").optional(),
+  // An empty list would mean "no zone"; the API reads absence as "every zone of the backend".
+  zoneIds: stringSet(zoneId, undefined, "zones")
+    .refine((ids) => ids.length > 0, { error: "must list at least one zone; leave it out for all of them" })
+    .optional(),
 });
 
 const resources = z
@@ -155,17 +161,17 @@ const resources = z
   .superRefine(uniqueBy((r: { resourceId: string }) => r.resourceId, "resourceId", "resource"))
   .transform((items) => [...items].sort(byKey((r) => r.resourceId)));
 
-function zonesInRegion(values: Record<string, unknown>): RuleIssue[] {
+function zonesInRegion(values: Record<string, unknown>, given: Record<string, unknown>): RuleIssue[] {
   const region = String(values.region);
   const issues: RuleIssue[] = [];
   const check = (id: unknown, path: (string | number)[]) => {
     if (typeof id === "string" && !id.startsWith(region))
       issues.push({ path, message: `must be a zone of ${region} such as ${region}-a (got "${id}")` });
   };
-  ((values.zones as { zoneId: string }[] | undefined) ?? []).forEach((z, i) =>
+  ((given.zones as { zoneId: string }[] | undefined) ?? []).forEach((z, i) =>
     check(z.zoneId, ["zones", i, "zoneId"]),
   );
-  ((values.resources as { zoneIds?: string[] }[] | undefined) ?? []).forEach((r, i) =>
+  ((given.resources as { zoneIds?: string[] }[] | undefined) ?? []).forEach((r, i) =>
     (r.zoneIds ?? []).forEach((id, j) => check(id, ["resources", i, "zoneIds", j])),
   );
   return issues;
@@ -193,12 +199,12 @@ function serviceNamedOnce(values: Record<string, unknown>): RuleIssue[] {
   return [];
 }
 
-function resourcesMatchType(values: Record<string, unknown>): RuleIssue[] {
+function resourcesMatchType(values: Record<string, unknown>, given: Record<string, unknown>): RuleIssue[] {
   const type = values.serviceResourceType as keyof typeof RESOURCE_ID_PREFIX;
   const prefix = RESOURCE_ID_PREFIX[type];
   if (prefix === undefined) return [];
   const issues: RuleIssue[] = [];
-  ((values.resources as { resourceId: string }[] | undefined) ?? []).forEach((r, i) => {
+  ((given.resources as { resourceId: string }[] | undefined) ?? []).forEach((r, i) => {
     if (!r.resourceId.startsWith(`${prefix}-`)) {
       issues.push({
         path: ["resources", i, "resourceId"],
@@ -207,6 +213,13 @@ function resourcesMatchType(values: Record<string, unknown>): RuleIssue[] {
     }
   });
   return issues;
+}
+
+/** Private DNS serves a name: enabling it without one is refused (`MissingParameter PrivateDNSName`). */
+function privateDnsNamed(values: Record<string, unknown>): RuleIssue[] {
+  return values.privateDnsEnabled === true && values.privateDnsName === undefined
+    ? [{ path: ["privateDnsName"], message: "is required when privateDnsEnabled is true" }]
+    : [];
 }
 
 export const endpointSchema = inputSchema({
@@ -270,6 +283,7 @@ export const endpointServiceSchema = inputSchema({
   rules: [
     { fields: ["resources", "serviceResourceType"], check: resourcesMatchType },
     { fields: ["region", "resources"], check: zonesInRegion },
+    { fields: ["privateDnsEnabled", "privateDnsName"], check: privateDnsNamed },
   ],
 });
 
