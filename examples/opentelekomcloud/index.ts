@@ -34,7 +34,8 @@ export default async function openTelekomCloud() {
     approvalRequired: true,
     // Any account may ask; each connection still waits for the owner's approval.
     permissions: ["*"],
-    tcpProxy: "toa_open",
+    // Client addresses reach the backend in the PROXY protocol header (TOA works only with OBS).
+    tcpProxy: "proxy_open",
     description: "orders API",
     tags,
   });

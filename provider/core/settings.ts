@@ -27,6 +27,13 @@ export function setting(configKey: string | undefined, ...envVars: string[]): st
   return undefined;
 }
 
+/** Whether a setting is given in stack config, only in the environment, or not at all. */
+export function settingSource(spec: { key: string; env: readonly string[] }): "config" | "env" | undefined {
+  const fromConfig = configSource(`vpcep:${spec.key}`);
+  if (fromConfig !== undefined && fromConfig !== "") return "config";
+  return spec.env.some((name) => (process.env[name] ?? "") !== "") ? "env" : undefined;
+}
+
 /** One documented setting: a stack config key and the environment variables read after it. */
 export interface SettingSpec {
   /** The config key without the `vpcep:` namespace, e.g. `huaweicloudAccessKey`. */

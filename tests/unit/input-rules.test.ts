@@ -343,13 +343,32 @@ describe("Open Telekom Cloud: the current API's limits (seed 004 is an old editi
     ]);
   });
 
-  test("regions: eu-de and eu-nl (eu-ch2 through the endpoint override); the reserved range holds", () => {
+  test("regions: eu-de and eu-nl, whose catalogs list VPCEP; the reserved range holds", () => {
     expect(endpointFailures(otcEndpoint({ region: "eu-nl" }))).toEqual([]);
+    expect(endpointFailures(otcEndpoint({ region: "eu-ch2" }))).toEqual([
+      { property: "region", reason: expect.stringMatching(/Open Telekom Cloud region/) },
+    ]);
     expect(endpointFailures(otcEndpoint({ region: "cn-north-4" }))).toEqual([
       { property: "region", reason: expect.stringMatching(/Open Telekom Cloud region such as eu-de/) },
     ]);
     expect(endpointFailures(otcEndpoint({ privateIp: "198.19.128.10" }))).toEqual([
       { property: "privateIp", reason: expect.stringMatching(/inside 198\.19\.128\.0\/17/) },
+    ]);
+  });
+
+  test("a gateway endpoint (route tables) may go without a subnet; an interface endpoint may not", () => {
+    const { subnetId: _subnet, ...gateway } = otcEndpoint({ routeTableIds: [HW_UUID(6)] });
+    expect(endpointFailures(gateway)).toEqual([]);
+    const { subnetId: _none, ...noSubnet } = otcEndpoint();
+    expect(endpointFailures(noSubnet)).toEqual([
+      { property: "subnetId", reason: expect.stringMatching(/is required \(interface endpoints\)/) },
+    ]);
+  });
+
+  test("tag keys may start with _sys_ on OTC (only Huawei reserves that prefix)", () => {
+    expect(endpointFailures(otcEndpoint({ tags: { _sys_x: "a" } }))).toEqual([]);
+    expect(endpointFailures(huaweiEndpoint({ tags: { _sys_x: "a" } }))).toEqual([
+      { property: "tags._sys_x", reason: expect.any(String) },
     ]);
   });
 

@@ -6,6 +6,7 @@
  * @link https://docs.otc.t-systems.com/identity-access-management/api-ref/apis/token_management/obtaining_a_user_token.html
  */
 import type { Clock } from "../../core/clock.js";
+import { sha256Hex } from "../../core/crypto.js";
 import { CloudApiError } from "../../core/errors.js";
 import { sharedTransport, type CloudResponse, type SignableRequest } from "../../core/http.js";
 import type { VpcepV1Auth, VpcepV1Session } from "../vpcep-v1/profile.js";
@@ -32,6 +33,8 @@ interface CachedToken {
 
 /** Renew an hour before expiry, or at three quarters of a shorter lifetime. */
 const RENEW_BEFORE_MS = 60 * 60 * 1000;
+/** A token this close to expiry is not sent, even when IAM cannot give a new one. */
+const EXPIRY_MARGIN_MS = 60 * 1000;
 
 const tokens = new Map<string, CachedToken>();
 const pending = new Map<string, Promise<CachedToken>>();
@@ -40,6 +43,7 @@ const pending = new Map<string, Promise<CachedToken>>();
 export function clearTokenCache(): void {
   tokens.clear();
   pending.clear();
+  refusedLogins.clear();
 }
 
 function tokensUrl(iamEndpoint: string): URL {
@@ -152,11 +156,22 @@ function tokenSign(token: CachedToken) {
   };
 }
 
+/**
+ * IAM refused these credentials (401): remembered for the host process, so a mistyped password
+ * fails every resource at once instead of trying IAM again for each (accounts lock after repeated
+ * failures).
+ */
+const refusedLogins = new Map<string, unknown>();
+
 export function passwordAuth(credentials: PasswordCredentials, clock: Clock): VpcepV1Auth {
   const scope =
     "id" in credentials.project ? `id:${credentials.project.id}` : `name:${credentials.project.name}`;
   const key = `${tokensUrl(credentials.iamEndpoint).origin}|${credentials.domainName}|${credentials.userName}|${scope}`;
+  // The refusal is remembered for this password only: a corrected one is tried.
+  const loginKey = `${key}|${sha256Hex(credentials.password)}`;
   async function current(): Promise<CachedToken> {
+    const refused = refusedLogins.get(loginKey);
+    if (refused !== undefined) throw refused;
     const cached = tokens.get(key);
     if (cached && clock.now() < cached.renewAt) return cached;
     let request = pending.get(key);
@@ -165,20 +180,30 @@ export function passwordAuth(credentials: PasswordCredentials, clock: Clock): Vp
       request = requestToken(credentials, clock).finally(() => pending.delete(key));
       pending.set(key, request);
     }
-    const fresh = await request;
-    tokens.set(key, fresh);
-    return fresh;
+    try {
+      const fresh = await request;
+      tokens.set(key, fresh);
+      return fresh;
+    } catch (err) {
+      if (err instanceof CloudApiError && err.details.httpStatus === 401) refusedLogins.set(loginKey, err);
+      // IAM unreachable while renewing early: the cached token still serves until it expires.
+      else if (cached && clock.now() < cached.expiresAt - EXPIRY_MARGIN_MS) return cached;
+      throw err;
+    }
   }
+  let used: CachedToken | undefined;
   return {
     account: `token|${credentials.domainName}|${credentials.userName}|${scope}`,
     endpoint: credentials.endpoint,
     async session(): Promise<VpcepV1Session> {
       const token = await current();
+      used = token;
       return { projectId: token.projectId, sign: tokenSign(token) };
     },
     refused() {
-      // A token can be revoked before it expires (a password change); ask for a new one once.
-      tokens.delete(key);
+      // A token can be revoked before it expires (a password change): forget it, unless another
+      // call has already replaced it, and ask for a new one once.
+      if (used !== undefined && tokens.get(key) === used) tokens.delete(key);
       return true;
     },
   };

@@ -9,7 +9,7 @@
 import type { Clock } from "../../core/clock.js";
 import { ValidationError } from "../../core/errors.js";
 import type { SignableRequest } from "../../core/http.js";
-import { readSettings } from "../../core/settings.js";
+import { readSettings, settingSource } from "../../core/settings.js";
 import type { ArgsMatch } from "../cloud-module.js";
 import { sdkDate } from "../huaweicloud/sign.js";
 import { akskAuth, type AkSk } from "../vpcep-v1/aksk.js";
@@ -54,39 +54,60 @@ function sign(request: SignableRequest, keys: AkSk, region: string, clock: Clock
   if (keys.securityToken) headers["x-security-token"] = keys.securityToken;
 }
 
-const missing = (...keys: (keyof typeof OTC_SETTINGS)[]) =>
+type OtcSetting = keyof typeof OTC_SETTINGS;
+
+const where = (keys: OtcSetting[]) =>
   keys.map((k) => `"vpcep:${OTC_SETTINGS[k].key}" / ${OTC_SETTINGS[k].env.join(" / ")}`).join(", ");
 
-/** Access keys when an access key is set, else the user's password; a clear error when neither is complete. */
+const AKSK: OtcSetting[] = ["accessKey", "secretKey", "projectId"];
+const PASSWORD: OtcSetting[] = ["userName", "password", "domainName"];
+
+/**
+ * Which way to authenticate: the one stack config names wins over the environment as a whole, so
+ * keys left in a shell never switch a stack configured for a password to another identity (and the
+ * reverse); with nothing in config, the environment's, access keys first.
+ */
+function method(): "aksk" | "password" | undefined {
+  const given = (keys: OtcSetting[], source: "config" | "env") =>
+    keys.slice(0, 2).some((k) => settingSource(OTC_SETTINGS[k]) === source);
+  for (const source of ["config", "env"] as const) {
+    if (given(AKSK, source)) return "aksk";
+    if (given(PASSWORD, source)) return "password";
+  }
+  return undefined;
+}
+
+/** Access keys or a user's password, as {@link method} decides; an error naming what is missing. */
 function auth(region: string, clock: Clock): VpcepV1Auth {
   const s = readSettings(OTC_SETTINGS);
-  if (s.accessKey || s.secretKey) {
-    if (!s.accessKey || !s.secretKey || !s.projectId) {
+  const chosen = method();
+  if (chosen === "aksk") {
+    const absent = AKSK.filter((k) => !s[k]);
+    if (absent.length > 0) {
       throw new ValidationError(
-        `Open Telekom Cloud AK/SK authentication needs ${missing("accessKey", "secretKey", "projectId")}`,
+        `Open Telekom Cloud AK/SK authentication needs ${where(absent)}${absent.includes("projectId") && s.projectName ? " (a project name is used only with a password: set the project id)" : ""}`,
       );
     }
     const keys: AkSk = {
-      accessKey: s.accessKey,
-      secretKey: s.secretKey,
-      projectId: s.projectId,
+      accessKey: s.accessKey!,
+      secretKey: s.secretKey!,
+      projectId: s.projectId!,
       securityToken: s.securityToken,
       endpoint: s.endpoint,
     };
     return akskAuth(keys, (request, k) => sign(request, k, region, clock));
   }
-  if (s.userName || s.password) {
-    if (!s.userName || !s.password || !s.domainName) {
-      throw new ValidationError(
-        `Open Telekom Cloud password authentication needs ${missing("userName", "password", "domainName")}`,
-      );
+  if (chosen === "password") {
+    const absent = PASSWORD.filter((k) => !s[k]);
+    if (absent.length > 0) {
+      throw new ValidationError(`Open Telekom Cloud password authentication needs ${where(absent)}`);
     }
     return passwordAuth(
       {
         iamEndpoint: s.iamEndpoint ?? `https://iam.${region}.otc.t-systems.com/v3`,
-        userName: s.userName,
-        password: s.password,
-        domainName: s.domainName,
+        userName: s.userName!,
+        password: s.password!,
+        domainName: s.domainName!,
         project: s.projectId ? { id: s.projectId } : { name: s.projectName ?? region },
         endpoint: s.endpoint,
       },
@@ -94,7 +115,7 @@ function auth(region: string, clock: Clock): VpcepV1Auth {
     );
   }
   throw new ValidationError(
-    `missing Open Telekom Cloud credentials: set access keys (${missing("accessKey", "secretKey", "projectId")}) or a password (${missing("userName", "password", "domainName")})`,
+    `missing Open Telekom Cloud credentials: set access keys (${where(AKSK)}) or a password (${where(PASSWORD)})`,
   );
 }
 
@@ -103,9 +124,9 @@ export const otcProfile = {
   label: "Open Telekom Cloud",
   settings: OTC_SETTINGS,
   defaultBaseUrl: (region: string) => `https://vpcep.${region}.otc.t-systems.com`,
-  // VPCEP is in the service catalog of eu-de and eu-nl; the Swiss region (eu-ch2) has its own
-  // hosts and no documented VPCEP, so it needs the endpoint override.
-  region: { pattern: /^eu-(de|nl|ch2)$/, example: "eu-de" },
+  // VPCEP is in the service catalogs of eu-de and eu-nl only (the Swiss cloud, eu-ch2, has other
+  // hosts and no documented VPCEP).
+  region: { pattern: /^eu-(de|nl)$/, example: "eu-de" },
   auth,
   tags: OTC_TAG_LIMITS,
   serverTypes: ["LB", "VM", "VIP", "BMS"],

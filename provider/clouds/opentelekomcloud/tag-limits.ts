@@ -13,7 +13,8 @@ const otcTags: TagLimits = {
   valueMaxLength: 43,
   charset: /^[A-Za-z0-9_@-]*$/u,
   charsetDescription: "may contain only letters, digits, '-', '_' and '@'",
-  reservedPrefixes: ["_sys_"],
+  // The OTC tag docs reserve no prefix (Huawei's `_sys_` is not among their rules).
+  reservedPrefixes: [],
   noEdgeSpaces: true,
 };
 

@@ -15,8 +15,11 @@ export interface VpcepV1EndpointArgs<Name extends string> extends CommonEndpoint
   cloud: Name;
   /** VPC of the endpoint (UUID). Replaces. */
   vpcId: string;
-  /** Subnet the endpoint's address comes from (UUID); its CIDR must not overlap 198.19.128.0/17. Replaces. */
-  subnetId: string;
+  /**
+   * Subnet the endpoint's address comes from (UUID); its CIDR must not overlap 198.19.128.0/17.
+   * Required, except for a gateway endpoint given `routeTableIds`. Replaces.
+   */
+  subnetId?: string;
   /** The endpoint service to connect to (UUID). Replaces. */
   serviceId: string;
   /** Fixed private IPv4 address (`port_ip`), outside 198.19.128.0/17; assigned by the cloud when absent. Replaces. */

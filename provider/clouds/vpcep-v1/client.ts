@@ -59,6 +59,7 @@ export function createClient(
     clock,
   );
   const send = async (request: VpcepV1Request) => {
+    // Outside the resend below: a refused login (IAM 401) is not the gateway refusing a token.
     const session = await auth.session();
     sessions.set(key, session);
     const query = encodeQuery(request.query ?? {});
@@ -79,8 +80,13 @@ export function createClient(
       try {
         response = await send(request);
       } catch (err) {
-        // The gateway refused before the service saw the request, so sending it again is safe.
-        if (!(err instanceof CloudApiError && err.details.httpStatus === 401 && auth.refused?.())) throw err;
+        // The gateway refused this call's credentials before the service saw it (not a refused
+        // login, which is IAM's own operation), so sending it again with a new token is safe.
+        const refusedHere =
+          err instanceof CloudApiError &&
+          err.details.httpStatus === 401 &&
+          err.details.operation === request.operation;
+        if (!(refusedHere && auth.refused?.())) throw err;
         response = await send(request);
       }
       return (response.body === "" ? {} : JSON.parse(response.body)) as T;

@@ -90,11 +90,12 @@ export function endpointBackend(
         body: {
           endpoint_service_id: inputs.serviceId,
           vpc_id: inputs.vpcId,
-          subnet_id: inputs.subnetId,
+          ...(inputs.subnetId ? { subnet_id: inputs.subnetId } : {}),
           ...(inputs.privateIp ? { port_ip: inputs.privateIp } : {}),
-          // Both always sent: the API defaults differ from what some providers assumed.
+          // Always sent: the API default differs from what some providers assumed.
           enable_dns: inputs.enableDns,
-          enable_whitelist: inputs.enableWhitelist,
+          // Interface endpoints only (those with a subnet).
+          ...(inputs.subnetId ? { enable_whitelist: inputs.enableWhitelist } : {}),
           ...(inputs.whitelist.length > 0 ? { whitelist: inputs.whitelist } : {}),
           ...(inputs.routeTableIds?.length ? { routetables: inputs.routeTableIds } : {}),
           ...(inputs.description ? { description: inputs.description } : {}),
@@ -135,7 +136,11 @@ export function endpointBackend(
         subnetId: endpoint.subnet_id,
         serviceId: endpoint.endpoint_service_id,
         privateIp: endpoint.ip,
-        enableDns: endpoint.enable_dns ?? false,
+        // Not final until the owner accepts (the OTC docs): a pending endpoint's false is no answer,
+        // and would plan a replacement on every preview.
+        ...(endpoint.status === EndpointStatus.PendingAcceptance
+          ? {}
+          : { enableDns: endpoint.enable_dns ?? false }),
         whitelist: endpoint.whitelist ?? [],
         enableWhitelist: endpoint.enable_whitelist ?? false,
         ...(endpoint.routetables?.length ? { routeTableIds: endpoint.routetables } : {}),

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { ipv4Address, ipv4AddressOrCidr } from "../../schema/addresses.js";
 import { lifecycleFields, oneOf, patterned, stringSet, waitForAcceptance } from "../../schema/common.js";
-import { inputSchema } from "../../schema/input-schema.js";
+import { inputSchema, type RuleIssue } from "../../schema/input-schema.js";
 import { tagsSchema } from "../../schema/tags.js";
 import type { VpcepV1Profile } from "./profile.js";
 
@@ -93,6 +93,20 @@ function region(profile: VpcepV1Profile) {
   return patterned(profile.region.pattern, `a ${profile.label} region such as ${profile.region.example}`);
 }
 
+/** Interface endpoints take an address from a subnet; gateway endpoints route through route tables. */
+function subnetUnlessGateway(values: Record<string, unknown>): RuleIssue[] {
+  const gateway = Array.isArray(values.routeTableIds) && values.routeTableIds.length > 0;
+  return values.subnetId === undefined && !gateway
+    ? [
+        {
+          path: ["subnetId"],
+          message:
+            "is required (interface endpoints); only a gateway endpoint with routeTableIds goes without",
+        },
+      ]
+    : [];
+}
+
 /** A VPC endpoint; the endpoint address must lie outside the range the family reserves. */
 export function endpointSchema<Name extends string>(profile: VpcepV1Profile<Name>) {
   return inputSchema({
@@ -100,7 +114,7 @@ export function endpointSchema<Name extends string>(profile: VpcepV1Profile<Name
       cloud: z.literal(profile.name),
       region: region(profile),
       vpcId: uuid,
-      subnetId: uuid,
+      subnetId: uuid.optional(),
       serviceId: uuid,
       privateIp: ipv4Address({ reserved: true }).optional(),
       enableDns: z.boolean().default(false),
@@ -113,6 +127,7 @@ export function endpointSchema<Name extends string>(profile: VpcepV1Profile<Name
       ...lifecycleFields,
       adoptId: uuid.optional(),
     },
+    rules: [{ fields: ["subnetId", "routeTableIds"], check: subnetUnlessGateway }],
     derived: [
       {
         // A whitelist the user wrote is meant to be enforced; the API default (off) would ignore it.

@@ -13,7 +13,10 @@ export function fromTagList(tags: VpcepTag[] | undefined): Record<string, string
   return Object.fromEntries((tags ?? []).map((t) => [t.key, t.value ?? ""]));
 }
 
-/** Deletes removed and changed keys, then creates added and changed ones. */
+/**
+ * Deletes removed keys, then creates added and changed ones: `create` overwrites a key's value, so
+ * a changed tag is never absent, and deleting first keeps the count within the limit throughout.
+ */
 export function tagSteps(
   client: VpcepV1Client,
   resourceType: TagResourceType,
@@ -23,7 +26,7 @@ export function tagSteps(
 ): UpdateStep[] {
   const differs = (a: Record<string, string>, b: Record<string, string>, key: string) =>
     !Object.hasOwn(b, key) || a[key] !== b[key];
-  const stale = Object.keys(from).filter((key) => differs(from, to, key));
+  const stale = Object.keys(from).filter((key) => !Object.hasOwn(to, key));
   const fresh = Object.keys(to).filter((key) => differs(to, from, key));
   const path = `/${resourceType}/${encodeURIComponent(id)}/tags/action`;
   const action = (name: "create" | "delete", operation: string, tags: VpcepTag[]): UpdateStep => ({
