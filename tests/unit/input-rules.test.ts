@@ -430,6 +430,15 @@ describe("Volcengine: the limits of seed 001 and the fact sheet, each on its pro
     ).toEqual([]);
   });
 
+  test("a service name of another region is refused on serviceName", () => {
+    const { serviceId: _id, ...byName } = volcEndpoint({
+      serviceName: `com.volces.privatelink.cn-beijing.${ID("epsvc")}`,
+    });
+    expect(endpointFailures(byName)).toEqual([
+      { property: "serviceName", reason: expect.stringMatching(/names a service of cn-beijing/) },
+    ]);
+  });
+
   test("Chinese characters are those of U+4E00–U+9FA5, as the cloud's validators take them", () => {
     expect(endpointFailures(volcEndpoint({ name: "订单-1" }))).toEqual([]);
     expect(endpointFailures(volcEndpoint({ name: "々abc" }))).toEqual([

@@ -50,6 +50,13 @@ describe("Volcengine error classification", () => {
       classifyResponse(answer(404, "InvalidEndpointService.NotFound"), "DescribeVpcEndpointServiceAttributes")
         ?.notFound,
     ).toBe(true);
+    // The endpoint's own code is undocumented: its spellings count, other resources' codes do not.
+    expect(
+      classifyResponse(answer(404, "InvalidVpcEndpoint.NotFound"), "DescribeVpcEndpointAttributes")?.notFound,
+    ).toBe(true);
+    expect(
+      classifyResponse(answer(404, "InvalidVpc.NotFound"), "DescribeVpcEndpointAttributes")?.notFound,
+    ).toBe(false);
     // A wrong endpoint URL: the gateway's 404s are errors, not "gone".
     for (const code of ["InvalidActionOrVersion", "ServiceNotFound"]) {
       expect(classifyResponse(answer(404, code), "DescribeVpcEndpointAttributes")?.notFound).toBe(false);

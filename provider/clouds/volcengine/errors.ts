@@ -17,6 +17,24 @@ export const ErrorCodes = {
   IdempotentParameterMismatch: "IdempotentParameterMismatch",
 } as const;
 
+/**
+ * The endpoint's own not-found code is undocumented (the fact sheet: "treat 404 / *.NotFound on
+ * the endpoint as gone"); these are the spellings Volcengine's codes for this resource take. Each
+ * is matched exactly, never a bare 404: the gateway's 404s (`InvalidActionOrVersion`,
+ * `ServiceNotFound`) and other resources' codes (`InvalidVpc.NotFound`) are errors.
+ */
+const ENDPOINT_NOT_FOUND = [
+  ErrorCodes.EndpointNotFound,
+  "InvalidVpcEndpoint.NotFound",
+  "InvalidEndpointId.NotFound",
+  "InvalidVpcEndpointId.NotFound",
+] as const;
+const SERVICE_NOT_FOUND = [
+  ErrorCodes.ServiceNotFound,
+  "InvalidVpcEndpointService.NotFound",
+  "InvalidServiceId.NotFound",
+] as const;
+
 interface Envelope {
   ResponseMetadata?: { RequestId?: string; Error?: { Code?: string; CodeN?: number; Message?: string } };
   Result?: unknown;
@@ -27,11 +45,11 @@ interface Envelope {
  * `VpcEndpointService`, endpoint actions `VpcEndpoint`. Creates are about no existing object (a
  * missing service on CreateVpcEndpoint is a bad input, not a deleted endpoint).
  */
-export function notFoundCodeOf(action: string): string | undefined {
-  if (action.startsWith("Create")) return undefined;
-  if (action.includes("VpcEndpointService")) return ErrorCodes.ServiceNotFound;
-  if (action.includes("VpcEndpoint")) return ErrorCodes.EndpointNotFound;
-  return undefined;
+export function notFoundCodeOf(action: string): readonly string[] {
+  if (action.startsWith("Create")) return [];
+  if (action.includes("VpcEndpointService")) return SERVICE_NOT_FOUND;
+  if (action.includes("VpcEndpoint")) return ENDPOINT_NOT_FOUND;
+  return [];
 }
 
 /**
@@ -71,7 +89,7 @@ export function classifyResponse(response: CloudResponse, operation: string): Cl
     ...(requestId ? { requestId } : {}),
     message: error?.Message ?? (envelope ? "malformed response" : response.body.slice(0, 200)),
     throttled,
-    notFound: code === notFoundCodeOf(operation),
+    notFound: notFoundCodeOf(operation).includes(code),
     busy: isBusy(code),
     // IdempotentProcessing (412): the same token is still being handled; asking again is safe.
     retryable:

@@ -187,6 +187,15 @@ function serviceNamedOnce(values: Record<string, unknown>): RuleIssue[] {
   if (serviceId === undefined && serviceName === undefined) {
     return [{ path: ["serviceId"], message: "is required unless serviceName is given" }];
   }
+  const inRegion = serviceName && /^com\.volces\.privatelink\.([a-z0-9-]+)\./.exec(serviceName)?.[1];
+  if (inRegion && values.region !== undefined && inRegion !== values.region) {
+    return [
+      {
+        path: ["serviceName"],
+        message: `names a service of ${inRegion}; an endpoint in ${String(values.region)} connects to services of its own region`,
+      },
+    ];
+  }
   const named = serviceName === undefined ? undefined : serviceIdInName(serviceName);
   if (serviceId !== undefined && named !== undefined && named !== serviceId) {
     return [
@@ -252,7 +261,7 @@ export const endpointSchema = inputSchema({
     adoptId: patterned(L.endpointId, "an endpoint id such as ep-273yuq6q7bgn47fap8squ").optional(),
   },
   rules: [
-    { fields: ["serviceId", "serviceName"], check: serviceNamedOnce },
+    { fields: ["region", "serviceId", "serviceName"], check: serviceNamedOnce },
     { fields: ["region", "zones"], check: zonesInRegion },
   ],
 });
