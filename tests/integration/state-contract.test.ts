@@ -44,11 +44,11 @@ describe("a failed or partial run leaves state that makes the next up finish the
     await ctx.control.put("/faults", [
       { cloud: "huaweicloud", operation: "CreateTags", resourceId: id, action: "error", next: 10 },
     ]);
-    const changed = [huaweiService(), huaweiEndpoint({ tags: { team: "billing" } })];
+    const changed = [huaweiService(), huaweiEndpoint({ tags: { env: "prod" } })];
     const [failed] = await stack.run(changed, ["up"], ONE_RETRY);
     expect(failed!.ok).toBe(false);
     expect(failed!.errors.join("\n")).toMatch(/updating Huawei Cloud VPC Endpoint \(.+\): .*EndPoint\.0001/);
-    // The old tag was deleted, the new one never made: state says so.
+    // The removed tag was deleted, the added one never made: state says so.
     expect(await hwTags(`/vpc-endpoints/${id}`)).toEqual({});
     expect(stack.resource("ep")!.outputs.tags).toEqual({});
 
@@ -56,8 +56,8 @@ describe("a failed or partial run leaves state that makes the next up finish the
     const [preview, up, again] = await stack.run(changed, ["preview", "up", "preview"]);
     expect(stepsOf(preview)).toMatchObject({ ep: "update" });
     expect(up!.ok).toBe(true);
-    expect(await hwTags(`/vpc-endpoints/${id}`)).toEqual({ team: "billing" });
-    expect(stack.resource("ep")!.outputs.tags).toEqual({ team: "billing" });
+    expect(await hwTags(`/vpc-endpoints/${id}`)).toEqual({ env: "prod" });
+    expect(stack.resource("ep")!.outputs.tags).toEqual({ env: "prod" });
     expect(stepsOf(again)).toEqual({ svc: "same", ep: "same" });
   });
 

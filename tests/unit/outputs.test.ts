@@ -13,6 +13,7 @@ import { tencentServiceBackend } from "../../provider/clouds/tencentcloud/endpoi
 import { tencentcloud } from "../../provider/clouds/tencentcloud/index.js";
 import { endpointBackend } from "../../provider/clouds/vpcep-v1/endpoint.js";
 import { serviceBackend } from "../../provider/clouds/vpcep-v1/endpoint-service.js";
+import { tagSteps as vpcepTagSteps } from "../../provider/clouds/vpcep-v1/tags.js";
 
 const noClient = {
   cloud: "x",
@@ -108,4 +109,31 @@ test.each([
   const source = readFileSync(path.join(ROOT, file), "utf8");
   const declared = new Set([...source.matchAll(/declare readonly (\w+):/g)].map((m) => m[1]));
   expect(outputNames(kind).filter((name) => !declared.has(name))).toEqual([]);
+});
+
+test("VPCEP tag steps: removed keys are deleted first, added and changed ones created (create overwrites)", async () => {
+  const sent: { path: string; body: unknown }[] = [];
+  const client = {
+    cloud: "x",
+    region: "r",
+    call: (request: { path: string; body?: unknown }) => {
+      sent.push({ path: request.path, body: request.body });
+      return Promise.resolve({} as never);
+    },
+  };
+  const steps = vpcepTagSteps(client, "endpoint", "e1", { team: "a", old: "x" }, { team: "b", env: "prod" });
+  for (const step of steps) await step.apply();
+  expect(sent).toEqual([
+    { path: "/endpoint/e1/tags/action", body: { action: "delete", tags: [{ key: "old", value: "x" }] } },
+    {
+      path: "/endpoint/e1/tags/action",
+      body: {
+        action: "create",
+        tags: [
+          { key: "team", value: "b" },
+          { key: "env", value: "prod" },
+        ],
+      },
+    },
+  ]);
 });
