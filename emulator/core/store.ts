@@ -37,6 +37,17 @@ export interface ResourceRecord<A extends object = Record<string, unknown>> {
   attrs: A;
 }
 
+/** What a new record is given: who it is, its first status and its wire fields. */
+export type NewRecord<A extends object> = Pick<
+  ResourceRecord<A>,
+  "id" | "cloud" | "model" | "tenant" | "region" | "status" | "attrs"
+>;
+
+/** A record created now, before the transition engine has begun any step. */
+export function freshRecord<A extends object>(now: number, record: NewRecord<A>): ResourceRecord<A> {
+  return { ...record, createdAt: now, updatedAt: now, pending: [], since: now, reads: 0, deleting: false };
+}
+
 /** Which records a query wants; every field is optional. */
 export interface RecordFilter {
   cloud?: CloudName;

@@ -215,6 +215,30 @@ describe("our resources through the engine: check refuses what the cloud refuses
   const diagnostics = (report: OperationReport) =>
     report.policyViolations.map((d) => [d.policyName, d.enforcementLevel, d.message]);
 
+  /**
+   * Check passed (a planned create, no failures) and the one mandatory violation failed the preview;
+   * up stopped the step before create, so nothing reached the cloud.
+   */
+  function expectStoppedByPolicy(
+    preview: OperationReport,
+    up: OperationReport,
+    name: string,
+    expected: string[][],
+  ): void {
+    expect(preview.steps).toEqual([expect.objectContaining({ name, op: "create" })]);
+    expect(preview.steps[0]!.failures).toBeUndefined();
+    expect(diagnostics(preview)).toEqual(expected);
+    expect(preview.ok).toBe(false);
+
+    expect(up.ok).toBe(false);
+    expect(up.steps).toEqual([expect.objectContaining({ name, op: "failed" })]);
+    expect(up.steps[0]!.failures).toBeUndefined();
+    expect(up.steps[0]!.id).toBeUndefined();
+    expect(up.steps[0]!.error).toBe(
+      `${up.steps[0]!.urn}: mandatory policy violation: [${expected[0]![0]}] ${expected[0]![2]}`,
+    );
+  }
+
   it("a Huawei endpoint whitelisting 0.0.0.0/0 passes check and gets only the open-whitelist violation", async () => {
     const name = "open-whitelist";
     const [preview, up] = await previewAndUp([
@@ -225,20 +249,7 @@ describe("our resources through the engine: check refuses what the cloud refuses
       [endpointWhitelistNotOpen.name, "mandatory", `${endpointWhitelistNotOpen.description}\n${violation}`],
     ];
 
-    // Check passed (a planned create, no failures); the mandatory violation fails the preview.
-    expect(preview!.steps).toEqual([expect.objectContaining({ name, op: "create" })]);
-    expect(preview!.steps[0]!.failures).toBeUndefined();
-    expect(diagnostics(preview!)).toEqual(expected);
-    expect(preview!.ok).toBe(false);
-
-    // Up stops the step before create: nothing reaches the cloud.
-    expect(up!.ok).toBe(false);
-    expect(up!.steps).toEqual([expect.objectContaining({ name, op: "failed" })]);
-    expect(up!.steps[0]!.failures).toBeUndefined();
-    expect(up!.steps[0]!.id).toBeUndefined();
-    expect(up!.steps[0]!.error).toBe(
-      `${up!.steps[0]!.urn}: mandatory policy violation: [${endpointWhitelistNotOpen.name}] ${expected[0]![2]}`,
-    );
+    expectStoppedByPolicy(preview!, up!, name, expected);
     expect(diagnostics(up!)).toEqual(expected);
   });
 
@@ -252,18 +263,7 @@ describe("our resources through the engine: check refuses what the cloud refuses
       [networkReservedRange.name, "mandatory", `${networkReservedRange.description}\n${violation}`],
     ];
 
-    expect(preview!.steps).toEqual([expect.objectContaining({ name, op: "create" })]);
-    expect(preview!.steps[0]!.failures).toBeUndefined();
-    expect(diagnostics(preview!)).toEqual(expected);
-    expect(preview!.ok).toBe(false);
-
-    expect(up!.ok).toBe(false);
-    expect(up!.steps).toEqual([expect.objectContaining({ name, op: "failed" })]);
-    expect(up!.steps[0]!.failures).toBeUndefined();
-    expect(up!.steps[0]!.id).toBeUndefined();
-    expect(up!.steps[0]!.error).toBe(
-      `${up!.steps[0]!.urn}: mandatory policy violation: [${networkReservedRange.name}] ${expected[0]![2]}`,
-    );
+    expectStoppedByPolicy(preview!, up!, name, expected);
   });
 
   it("a Huawei endpoint IP inside the range is refused by check, before the pack sees it", async () => {

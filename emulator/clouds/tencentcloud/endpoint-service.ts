@@ -4,6 +4,7 @@
  * @link https://www.tencentcloud.com/document/api/215/40706
  */
 import { observe } from "../../core/observe.js";
+import { freshRecord } from "../../core/store.js";
 import { canonicalAddress, nextFreeAddress } from "./addresses.js";
 import { TcErrors } from "./errors.js";
 import { TC_SERVICE_MODEL, TENCENT_CLOUD } from "./models.js";
@@ -68,31 +69,27 @@ export const createVpcEndPointService: TcAction = {
         .map((s) => canonicalAddress(s.attrs.ServiceVip)),
     );
     const now = state.clock.now();
-    const record: TcServiceRecord = state.store.add({
-      id: `vpcsvc-${state.random.chars("abcdefghijklmnopqrstuvwxyz0123456789", 8)}`,
-      cloud: TENCENT_CLOUD,
-      model: TC_SERVICE_MODEL,
-      tenant: ctx.tenant,
-      region: req.region,
-      createdAt: now,
-      updatedAt: now,
-      status: "",
-      pending: [],
-      since: now,
-      reads: 0,
-      deleting: false,
-      attrs: {
-        VpcId: vpcId,
-        ServiceName: name,
-        AutoAcceptFlag: autoAccept,
-        ServiceInstanceId: instance,
-        ServiceType: type,
-        ServiceVip: nextFreeAddress("service", family, used),
-        Tags: tags,
-        appId: callerAppId(req),
-        whiteList: [],
-      },
-    });
+    const record: TcServiceRecord = state.store.add(
+      freshRecord(now, {
+        id: `vpcsvc-${state.random.chars("abcdefghijklmnopqrstuvwxyz0123456789", 8)}`,
+        cloud: TENCENT_CLOUD,
+        model: TC_SERVICE_MODEL,
+        tenant: ctx.tenant,
+        region: req.region,
+        status: "",
+        attrs: {
+          VpcId: vpcId,
+          ServiceName: name,
+          AutoAcceptFlag: autoAccept,
+          ServiceInstanceId: instance,
+          ServiceType: type,
+          ServiceVip: nextFreeAddress("service", family, used),
+          Tags: tags,
+          appId: callerAppId(req),
+          whiteList: [],
+        },
+      }),
+    );
     state.transitions.begin(record, "create", now);
     ctx.created.push(record.id);
     return { EndPointService: serviceJson(state, record) };

@@ -4,6 +4,7 @@
  * @link https://www.tencentcloud.com/document/api/215/40707
  */
 import { current, observe } from "../../core/observe.js";
+import { freshRecord } from "../../core/store.js";
 import { canonicalAddress, familyOf, nextFreeAddress, type IpAddressType } from "./addresses.js";
 import { TcErrors } from "./errors.js";
 import { EndPointState, TC_ENDPOINT_MODEL, TC_SERVICE_MODEL, TENCENT_CLOUD } from "./models.js";
@@ -90,33 +91,29 @@ export const createVpcEndPoint: TcAction = {
       throw TcErrors.inUse(vip, "another endpoint or service in this VPC and subnet holds the address");
     const address = vip ?? nextFreeAddress("endpoint", family, used);
     const now = state.clock.now();
-    const record: TcEndpointRecord = state.store.add({
-      id: `vpce-${state.random.chars("abcdefghijklmnopqrstuvwxyz0123456789", 8)}`,
-      cloud: TENCENT_CLOUD,
-      model: TC_ENDPOINT_MODEL,
-      tenant: ctx.tenant,
-      region: req.region,
-      createdAt: now,
-      updatedAt: now,
-      status: EndPointState.Pending,
-      pending: [],
-      since: now,
-      reads: 0,
-      deleting: false,
-      attrs: {
-        VpcId: vpcId,
-        SubnetId: subnetId,
-        EndPointName: name,
-        EndPointServiceId: serviceId,
-        EndPointVip: address,
-        GroupSet: securityGroup ? [securityGroup] : [],
-        Tags: tags,
-        appId: callerAppId(req),
-        ServiceVpcId: service.attrs.VpcId,
-        ServiceVip: service.attrs.ServiceVip,
-        ServiceName: service.attrs.ServiceName,
-      },
-    });
+    const record: TcEndpointRecord = state.store.add(
+      freshRecord(now, {
+        id: `vpce-${state.random.chars("abcdefghijklmnopqrstuvwxyz0123456789", 8)}`,
+        cloud: TENCENT_CLOUD,
+        model: TC_ENDPOINT_MODEL,
+        tenant: ctx.tenant,
+        region: req.region,
+        status: EndPointState.Pending,
+        attrs: {
+          VpcId: vpcId,
+          SubnetId: subnetId,
+          EndPointName: name,
+          EndPointServiceId: serviceId,
+          EndPointVip: address,
+          GroupSet: securityGroup ? [securityGroup] : [],
+          Tags: tags,
+          appId: callerAppId(req),
+          ServiceVpcId: service.attrs.VpcId,
+          ServiceVip: service.attrs.ServiceVip,
+          ServiceName: service.attrs.ServiceName,
+        },
+      }),
+    );
     state.transitions.begin(record, service.attrs.AutoAcceptFlag ? "createAutoAccept" : "create", now);
     ctx.created.push(record.id);
     return { EndPoint: endpointJson(record, ZERO_TIME) };

@@ -6,6 +6,7 @@
  * @link https://www.volcengine.com/docs/6980/1158965
  */
 import { observe } from "../../core/observe.js";
+import { freshRecord } from "../../core/store.js";
 import { veError, VeErrors } from "./errors.js";
 import {
   ConnectionStatus,
@@ -143,41 +144,37 @@ export const createVpcEndpointService: VeAction = {
 
     const now = state.clock.now();
     const id = newId(req, "epsvc");
-    const record: VeServiceRecord = state.store.add({
-      id,
-      cloud: VOLCENGINE_CLOUD,
-      model: VE_SERVICE_MODEL,
-      tenant: ctx.tenant,
-      region: req.region,
-      createdAt: now,
-      updatedAt: now,
-      status: ServiceStatus.Creating,
-      pending: [],
-      since: now,
-      reads: 0,
-      deleting: false,
-      attrs: {
-        ServiceName: suffix ? `${serviceNameOf(req.region, id)}.${suffix}` : serviceNameOf(req.region, id),
-        Description: description,
-        AutoAcceptEnabled: autoAccept,
-        ServiceResourceType: type,
-        ServiceType: serviceType,
-        IpAddressVersions: versions,
-        PrivateDNSEnabled: privateDns,
-        PrivateDNSName: privateDnsName,
-        PrivateDNSType: dnsType || (privateDns ? "TXT" : ""),
-        ServiceNameManaged: nameManaged,
-        WildcardDomainEnabled: wildcard,
-        Payer: payer,
-        ProjectName: projectName,
-        Tags: tags,
-        Resources: resources,
-        permissions: [],
-        ...(token !== undefined
-          ? { idempotency: { clientToken: token, requestHash: requestHash(params.raw) } }
-          : {}),
-      },
-    });
+    const record: VeServiceRecord = state.store.add(
+      freshRecord(now, {
+        id,
+        cloud: VOLCENGINE_CLOUD,
+        model: VE_SERVICE_MODEL,
+        tenant: ctx.tenant,
+        region: req.region,
+        status: ServiceStatus.Creating,
+        attrs: {
+          ServiceName: suffix ? `${serviceNameOf(req.region, id)}.${suffix}` : serviceNameOf(req.region, id),
+          Description: description,
+          AutoAcceptEnabled: autoAccept,
+          ServiceResourceType: type,
+          ServiceType: serviceType,
+          IpAddressVersions: versions,
+          PrivateDNSEnabled: privateDns,
+          PrivateDNSName: privateDnsName,
+          PrivateDNSType: dnsType || (privateDns ? "TXT" : ""),
+          ServiceNameManaged: nameManaged,
+          WildcardDomainEnabled: wildcard,
+          Payer: payer,
+          ProjectName: projectName,
+          Tags: tags,
+          Resources: resources,
+          permissions: [],
+          ...(token !== undefined
+            ? { idempotency: { clientToken: token, requestHash: requestHash(params.raw) } }
+            : {}),
+        },
+      }),
+    );
     begin(req, record, "create");
     ctx.created.push(id);
     return { ServiceId: id };

@@ -4,6 +4,7 @@
  * @link https://www.volcengine.com/docs/6980/1158968
  */
 import { current, observe } from "../../core/observe.js";
+import { freshRecord } from "../../core/store.js";
 import { veError, VeErrors } from "./errors.js";
 import {
   EndpointStatus,
@@ -224,56 +225,48 @@ export const createVpcEndpoint: VeAction = {
     const now = state.clock.now();
     const id = newId(req, "ep");
     const connectionId = `${id}:connection`;
-    const record: VeEndpointRecord = state.store.add({
-      id,
-      cloud: VOLCENGINE_CLOUD,
-      model: VE_ENDPOINT_MODEL,
-      tenant: ctx.tenant,
-      region: req.region,
-      createdAt: now,
-      updatedAt: now,
-      status: EndpointStatus.Creating,
-      pending: [],
-      since: now,
-      reads: 0,
-      deleting: false,
-      attrs: {
-        EndpointName: name ?? id,
-        Description: description,
-        VpcId: vpcId,
-        ServiceId: service.id,
-        ServiceName: service.attrs.ServiceName,
-        ServiceManaged: serviceManaged,
-        PrivateDNSEnabled: privateDns,
-        PrivateDNSName: service.attrs.PrivateDNSName,
-        IpAddressVersions: versions,
-        ProjectName: projectName,
-        Tags: tags,
-        SecurityGroupIds: [...groups],
-        Zones: zones,
-        EndpointIndex: Math.max(0, ...siblings.map((s) => s.attrs.EndpointIndex)) + 1,
-        connectionId,
-        ...(token !== undefined
-          ? { idempotency: { clientToken: token, requestHash: requestHash(params.raw) } }
-          : {}),
-      },
-    });
+    const record: VeEndpointRecord = state.store.add(
+      freshRecord(now, {
+        id,
+        cloud: VOLCENGINE_CLOUD,
+        model: VE_ENDPOINT_MODEL,
+        tenant: ctx.tenant,
+        region: req.region,
+        status: EndpointStatus.Creating,
+        attrs: {
+          EndpointName: name ?? id,
+          Description: description,
+          VpcId: vpcId,
+          ServiceId: service.id,
+          ServiceName: service.attrs.ServiceName,
+          ServiceManaged: serviceManaged,
+          PrivateDNSEnabled: privateDns,
+          PrivateDNSName: service.attrs.PrivateDNSName,
+          IpAddressVersions: versions,
+          ProjectName: projectName,
+          Tags: tags,
+          SecurityGroupIds: [...groups],
+          Zones: zones,
+          EndpointIndex: Math.max(0, ...siblings.map((s) => s.attrs.EndpointIndex)) + 1,
+          connectionId,
+          ...(token !== undefined
+            ? { idempotency: { clientToken: token, requestHash: requestHash(params.raw) } }
+            : {}),
+        },
+      }),
+    );
     begin(req, record, "create");
-    const connection: VeConnectionRecord = state.store.add({
-      id: connectionId,
-      cloud: VOLCENGINE_CLOUD,
-      model: VE_CONNECTION_MODEL,
-      tenant: ctx.tenant,
-      region: req.region,
-      createdAt: now,
-      updatedAt: now,
-      status: "",
-      pending: [],
-      since: now,
-      reads: 0,
-      deleting: false,
-      attrs: { endpointId: id, serviceId: service.id, serviceTenant: service.tenant },
-    });
+    const connection: VeConnectionRecord = state.store.add(
+      freshRecord(now, {
+        id: connectionId,
+        cloud: VOLCENGINE_CLOUD,
+        model: VE_CONNECTION_MODEL,
+        tenant: ctx.tenant,
+        region: req.region,
+        status: "",
+        attrs: { endpointId: id, serviceId: service.id, serviceTenant: service.tenant },
+      }),
+    );
     state.transitions.begin(connection, service.attrs.AutoAcceptEnabled ? "autoAccept" : "await", now);
     ctx.created.push(id);
     return { EndpointId: id };

@@ -3,6 +3,7 @@
  * @link https://support.huaweicloud.com/intl/en-us/api-vpcep/vpcep_06_0201.html
  */
 import { current, observe } from "../../core/observe.js";
+import { freshRecord } from "../../core/store.js";
 import { v1Error, V1Errors } from "./errors.js";
 import { ServiceStatus } from "./models.js";
 import {
@@ -136,21 +137,17 @@ export const createEndpointService: V1Handler = (req) => {
   const conflict = portConflict(req, portId, ports);
   if (conflict) attrs.lateError = { error_code: V1Errors.PortConflict.code, error_message: conflict };
   const now = state.clock.now();
-  const record: V1ServiceRecord = state.store.add({
-    id: state.random.uuid(),
-    cloud: req.profile.cloud,
-    model: req.profile.models.service,
-    tenant: req.ctx.tenant,
-    region: req.region,
-    createdAt: now,
-    updatedAt: now,
-    status: ServiceStatus.Creating,
-    pending: [],
-    since: now,
-    reads: 0,
-    deleting: false,
-    attrs,
-  });
+  const record: V1ServiceRecord = state.store.add(
+    freshRecord(now, {
+      id: state.random.uuid(),
+      cloud: req.profile.cloud,
+      model: req.profile.models.service,
+      tenant: req.ctx.tenant,
+      region: req.region,
+      status: ServiceStatus.Creating,
+      attrs,
+    }),
+  );
   state.transitions.begin(record, conflict ? "createFailed" : "create", now);
   req.ctx.created.push(record.id);
   return ok(serviceJson(state, req.profile, record));

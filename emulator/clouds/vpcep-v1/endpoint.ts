@@ -3,6 +3,7 @@
  * @link https://docs.otc.t-systems.com/vpc-endpoint/api-ref/apis/vpc_endpoints/creating_a_vpc_endpoint.html
  */
 import { current, observe } from "../../core/observe.js";
+import { freshRecord } from "../../core/store.js";
 import { v1Error, V1Errors } from "./errors.js";
 import { EndpointStatus, ServiceStatus } from "./models.js";
 import {
@@ -116,36 +117,32 @@ export const createEndpoint: V1Handler = (req) => {
     ip = intToIpv4(candidate);
   }
   const now = state.clock.now();
-  const record: V1EndpointRecord = state.store.add({
-    id: state.random.uuid(),
-    cloud: req.profile.cloud,
-    model: req.profile.models.endpoint,
-    tenant: req.ctx.tenant,
-    region: req.region,
-    createdAt: now,
-    updatedAt: now,
-    status: EndpointStatus.Creating,
-    pending: [],
-    since: now,
-    reads: 0,
-    deleting: false,
-    attrs: {
-      endpoint_service_id: service.id,
-      service_type: service.attrs.service_type,
-      vpc_id: vpcId,
-      ...(subnetId ? { subnet_id: subnetId } : {}),
-      ip,
-      enable_dns: enableDns,
-      whitelist,
-      enable_whitelist: enableWhitelist,
-      description,
-      tags,
-      // Packet ids exceed 32 bits on the real API; clients must not truncate them.
-      marker_id: 2 ** 32 + state.random.int(2 ** 30),
-      domainId: domain,
-      connectionDescription: "",
-    },
-  });
+  const record: V1EndpointRecord = state.store.add(
+    freshRecord(now, {
+      id: state.random.uuid(),
+      cloud: req.profile.cloud,
+      model: req.profile.models.endpoint,
+      tenant: req.ctx.tenant,
+      region: req.region,
+      status: EndpointStatus.Creating,
+      attrs: {
+        endpoint_service_id: service.id,
+        service_type: service.attrs.service_type,
+        vpc_id: vpcId,
+        ...(subnetId ? { subnet_id: subnetId } : {}),
+        ip,
+        enable_dns: enableDns,
+        whitelist,
+        enable_whitelist: enableWhitelist,
+        description,
+        tags,
+        // Packet ids exceed 32 bits on the real API; clients must not truncate them.
+        marker_id: 2 ** 32 + state.random.int(2 ** 30),
+        domainId: domain,
+        connectionDescription: "",
+      },
+    }),
+  );
   state.transitions.begin(record, service.attrs.approval_enabled ? "createWithApproval" : "create", now);
   req.ctx.created.push(record.id);
   return ok(
