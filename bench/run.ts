@@ -1,92 +1,26 @@
 /**
- * `npm run bench`: what `pulumi preview` costs the provider per resource. Runs check and diff (the
- * only calls a preview makes) over stacks of growing size, in process, and prints the median time
- * per resource of several rounds and the heap growth, so a regression in the schemas or the diff
- * shows up as a number. Medians of one run on a shared 2-core machine: compare ratios, not absolutes.
+ * `npm run bench [-- section…]`: every figure of BENCHMARKS.md, each next to its baseline measured
+ * in the same run, and a non-zero exit when a goal is missed. Medians of one run on a shared 2-core
+ * machine: compare ratios, not absolutes. Nothing here runs in `npm test`.
  */
-import * as pulumi from "@pulumi/pulumi";
-import { Lifecycle } from "../provider/resources/lifecycle.js";
-import { endpointProvider, endpointServiceProvider } from "../sdk/provider-stub.js";
+import { printFigures } from "./figures.js";
+import { SECTIONS } from "./sections/index.js";
 
-const ROUNDS = 7;
-const SIZES = [1000, 5000, 10000];
-
-function huaweiEndpoint(i: number) {
-  return {
-    cloud: "huaweicloud",
-    region: "cn-north-4",
-    vpcId: "7d2e9c41-5b6a-4f38-8e1d-0c9b8a7f6e50",
-    subnetId: "3f4a5b6c-7d8e-4f90-a1b2-c3d4e5f6a7b8",
-    serviceId: "0b1c7f5e-3a55-4d2c-9a51-2f7a1c9e0a10",
-    whitelist: [`10.${i % 250}.0.0/24`, "10.255.0.0/16"],
-    tags: { team: "payments", index: String(i) },
-    __provider: "stub",
-  };
-}
-
-function tencentService(i: number) {
-  return {
-    cloud: "tencentcloud",
-    region: "ap-guangzhou",
-    vpcId: "vpc-hj3he929",
-    serviceInstanceId: "lb-p1hiksdg",
-    serviceName: `orders-${i}`,
-    permissions: ["100000000002", "100000000003"],
-    tags: { team: "platform" },
-    __provider: "stub",
-  };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function measure(size: number): { checkUs: number; diffUs: number; heapMb: number } {
-  const endpoints = new Lifecycle("endpoint", undefined, () => undefined);
-  const services = new Lifecycle("endpointService", undefined, () => undefined);
-  const checkTimes: number[] = [];
-  const diffTimes: number[] = [];
-  let heapMb = 0;
-  for (let round = 0; round < ROUNDS; round++) {
-    globalThis.gc?.();
-    const heapBefore = process.memoryUsage().heapUsed;
-    const checked: Record<string, unknown>[] = [];
-    let start = process.hrtime.bigint();
-    for (let i = 0; i < size; i++) {
-      const kind = i % 2 === 0 ? endpoints : services;
-      const news = i % 2 === 0 ? huaweiEndpoint(i) : tencentService(i);
-      const { inputs, failures } = kind.check({}, news);
-      if (failures.length > 0) throw new Error(JSON.stringify(failures));
-      checked.push(inputs);
-    }
-    checkTimes.push(Number(process.hrtime.bigint() - start) / 1000 / size);
-    start = process.hrtime.bigint();
-    for (let i = 0; i < size; i++) {
-      const kind = i % 2 === 0 ? endpoints : services;
-      const result = kind.diff("id", checked[i]!, checked[i]!);
-      if (result.changes) throw new Error("a fresh resource must show no diff");
-    }
-    diffTimes.push(Number(process.hrtime.bigint() - start) / 1000 / size);
-    heapMb = Math.max(heapMb, (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024);
-  }
-  return { checkUs: median(checkTimes), diffUs: median(diffTimes), heapMb };
-}
-
-console.log(`preview cost per resource (check + diff), median of ${ROUNDS} rounds, node ${process.version}`);
-console.log("resources  check µs/res  diff µs/res  heap growth MB");
-for (const size of SIZES) {
-  const { checkUs, diffUs, heapMb } = measure(size);
-  console.log(
-    `${String(size).padStart(9)}  ${checkUs.toFixed(1).padStart(12)}  ${diffUs.toFixed(1).padStart(11)}  ${heapMb.toFixed(1).padStart(14)}`,
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !SECTIONS.some((s) => s.name === name));
+if (unknown.length > 0) {
+  console.error(
+    `unknown section(s): ${unknown.join(", ")}; known: ${SECTIONS.map((s) => s.name).join(", ")}`,
   );
+  process.exit(2);
 }
 
-// What each resource stores in state twice (inputs and outputs): the serialized thin stub.
-for (const [kind, provider] of [
-  ["VpcEndpoint", endpointProvider],
-  ["VpcEndpointService", endpointServiceProvider],
-] as const) {
-  const { text } = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
-  console.log(`serialized provider of ${kind}: ${Buffer.byteLength(text)} bytes`);
+let missed = 0;
+for (const section of SECTIONS.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
+  const started = Date.now();
+  const figures = await section.run();
+  missed += printFigures(section, figures);
+  console.log(`(${section.name}: ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
+console.log(missed === 0 ? "\nevery goal met" : `\n${missed} goal(s) missed`);
+process.exitCode = missed === 0 ? 0 : 1;
