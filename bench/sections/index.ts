@@ -1,6 +1,8 @@
 /** The sections of `npm run bench`, in the order they run. One line per section. */
 import type { Section } from "../figures.js";
+import { callsSection } from "./calls.js";
 import { previewSection } from "./preview.js";
 import { stubSection } from "./stub.js";
+import { waiterSection } from "./waiter.js";
 
-export const SECTIONS: readonly Section[] = [previewSection, stubSection];
+export const SECTIONS: readonly Section[] = [previewSection, stubSection, callsSection, waiterSection];

@@ -3,6 +3,7 @@
  * the lifecycles, the SDK's per-cloud types, the README tables and the policy pack's cloud list all
  * derive from it, so adding a cloud is a folder here and a registry line.
  */
+import type { ProvisioningWindow } from "../core/poll-schedule.js";
 import type { SettingSpec } from "../core/settings.js";
 import type { ErasedBackend, FieldRule } from "../resources/backend.js";
 import type { InputSchema } from "../schema/input-schema.js";
@@ -21,6 +22,11 @@ export interface ResourceSpec {
   tags: TagLimits;
   /** Output-only properties the backend reports (the SDK declares them so they reach programs). */
   outputs: readonly string[];
+  /**
+   * How long the cloud documents a create and a delete of this kind to take: the waiter's polls
+   * gather inside that window. Absent where the cloud documents no time.
+   */
+  provisioning?: { create?: ProvisioningWindow; delete?: ProvisioningWindow };
   /**
    * The backend for a resource, from what is known of it (its inputs or stored outputs: region, and
    * hints such as an address family); credentials are read when it is built, at call time.

@@ -3,10 +3,10 @@
  * terminal failure, and reports progress while it waits. Error messages leave out the subject:
  * the caller's "creating <subject>: " prefix names it.
  */
-import backoffDelay from "./backoff.js";
 import type { Clock } from "./clock.js";
 import { formatElapsed } from "./duration.js";
 import { isNotFound, isTransient, ResourceFailedError, WaitTimeoutError } from "./errors.js";
+import { nextPollDelay, type ProvisioningWindow } from "./poll-schedule.js";
 
 /** What a status function reports. `gone` means the cloud answered not found. */
 export type Observation<T> =
@@ -23,9 +23,18 @@ export interface WaitOptions<T> {
   refresh: () => Promise<Observation<T>>;
   timeoutMs: number;
   clock: Clock;
-  /** First poll delay; grows with backoff up to `maxDelayMs`. */
+  /** First poll delay; later delays follow the poll schedule up to `maxDelayMs`. */
   minDelayMs: number;
   maxDelayMs: number;
+  /** How long the cloud documents this change to take: polls gather inside it. */
+  window?: ProvisioningWindow | undefined;
+  /**
+   * Wait one delay before the first poll: right after an asynchronous call the answer is known
+   * (not ready yet), so a poll at once learns nothing.
+   */
+  delayFirstPoll?: boolean;
+  /** Injectable jitter source, for exact tests. */
+  random?: () => number;
   progress?: (line: string) => void;
   progressEveryMs?: number;
   /** How many not-found answers to tolerate while waiting for `ready` (eventual consistency after create). */
@@ -44,7 +53,18 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T | undefined
   let lastProgress = start;
   let lastStatus = "unknown";
   let notFoundLeft = options.notFoundBudget ?? 0;
-  for (let attempt = 1; ; attempt++) {
+  const schedule = {
+    minMs: options.minDelayMs,
+    maxMs: options.maxDelayMs,
+    window: options.window,
+    random: options.random,
+  };
+  let delay = 0;
+  if (options.delayFirstPoll) {
+    delay = nextPollDelay(0, 0, schedule);
+    await clock.sleep(Math.min(delay, options.timeoutMs));
+  }
+  for (;;) {
     let observation: Observation<T>;
     try {
       observation = await options.refresh();
@@ -81,7 +101,7 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T | undefined
       lastProgress = now;
       options.progress(`${options.subject}: ${lastStatus} (${formatElapsed(now - start)} elapsed)`);
     }
-    const delay = backoffDelay(attempt, { baseMs: options.minDelayMs, maxMs: options.maxDelayMs });
+    delay = nextPollDelay(now - start, delay, schedule);
     await clock.sleep(Math.max(0, Math.min(delay, deadline - now)));
   }
 }

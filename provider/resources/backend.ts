@@ -53,6 +53,12 @@ export interface UpdateStep {
   settle?: boolean;
 }
 
+/**
+ * How much of an object a lookup reads: `status` is enough to tell whether it exists and how far it
+ * is (one call), `full` also reads what takes further calls (whitelists, permissions, zones).
+ */
+export type LookupDepth = "status" | "full";
+
 export interface Backend<Inputs, State> {
   /** e.g. `Huawei Cloud VPC Endpoint`, for messages. */
   label: string;
@@ -71,8 +77,25 @@ export interface Backend<Inputs, State> {
    * listings share them, and run one at a time in the host.
    */
   candidateScope?(inputs: Inputs): string;
-  /** The object, or undefined when the cloud says it does not exist. */
-  find(id: string): Promise<State | undefined>;
+  /**
+   * The object, or undefined when the cloud says it does not exist. At `status` depth a backend
+   * with {@link complete} leaves out what only further calls read; its `observe` then omits those
+   * fields.
+   */
+  find(id: string, depth?: LookupDepth): Promise<State | undefined>;
+  /** Reads what a `status` lookup left out of `state`; undefined when the object is gone. */
+  complete?(id: string, state: State): Promise<State | undefined>;
+  /**
+   * The create call answers once the object exists in full (it has no creating state), so the
+   * first status read after it need not wait a poll delay.
+   */
+  createsReady?: boolean;
+  /**
+   * What a just-created object holds for every field only a full lookup reads, when the create call
+   * cannot have set them (a service's whitelist starts empty): the wait after a create then reads
+   * at `status` depth. Absent when the cloud fills such fields itself.
+   */
+  freshValues?(inputs: Inputs): Record<string, unknown>;
   idOf(state: State): string;
   classify(state: State, inputs: Inputs): Classified;
   /** Computed outputs. */

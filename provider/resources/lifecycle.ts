@@ -15,12 +15,13 @@ import { isBusy, isNotFound, ProviderError, ResourceFailedError, ValidationError
 import { withDeadline } from "../core/http.js";
 import { tuning } from "../core/settings.js";
 import { containsUnknown } from "../core/unknown.js";
+import type { ProvisioningWindow } from "../core/poll-schedule.js";
 import { waitFor, type Observation } from "../core/wait.js";
 import { checkInputs, type CheckFailure } from "../schema/check.js";
 import { normalise } from "../schema/input-schema.js";
 import { kindLabel, type ResourceKind } from "../schema/kinds.js";
 import { noteReplacement, takeReplacement } from "./adoptions.js";
-import type { ErasedBackend, LifecycleInputs } from "./backend.js";
+import type { ErasedBackend, LifecycleInputs, LookupDepth } from "./backend.js";
 import { claim, isClaimed } from "./claims.js";
 import { createOnce } from "./create-once.js";
 import { canonicalJson, diffFields, sameValue } from "./diff.js";
@@ -133,8 +134,8 @@ export class Lifecycle {
    * not report (a provider-side setting, an address not assigned yet) is not filled with a default,
    * which would record a value nobody chose.
    */
-  private observed(spec: ResourceSpec, backend: ErasedBackend, state: unknown): Props {
-    const reported = backend.observe(state);
+  private observed(spec: ResourceSpec, backend: ErasedBackend, state: unknown, fresh?: Props): Props {
+    const reported = { ...fresh, ...backend.observe(state) };
     return pick(normalise(spec.schema, reported), Object.keys(reported));
   }
 
@@ -142,17 +143,23 @@ export class Lifecycle {
    * What state records: what the cloud reports for every field it reports, provider-side settings
    * (timeouts, waitForAcceptance, adoptId) from the inputs, and the computed outputs.
    */
-  private outputsOf(spec: ResourceSpec, backend: ErasedBackend, inputs: Props, state: unknown): Props {
+  private outputsOf(
+    spec: ResourceSpec,
+    backend: ErasedBackend,
+    inputs: Props,
+    state: unknown,
+    fresh?: Props,
+  ): Props {
     return {
       ...withoutEngineKeys(inputs),
       ...backend.outputs(state),
-      ...this.observed(spec, backend, state),
+      ...this.observed(spec, backend, state, fresh),
       schemaVersion: SCHEMA_VERSION,
     };
   }
 
   /** Polling settings both waits share, read at call time. */
-  private pacing(backend: ErasedBackend, id: string, timeoutMs: number) {
+  private pacing(backend: ErasedBackend, id: string, timeoutMs: number, window?: ProvisioningWindow) {
     const settings = tuning();
     return {
       subject: this.subject(backend, id),
@@ -160,30 +167,51 @@ export class Lifecycle {
       clock: this.clock,
       minDelayMs: settings.pollMinMs,
       maxDelayMs: settings.pollMaxMs,
+      window,
       progressEveryMs: settings.progressEveryMs,
       progress: this.log,
     };
   }
 
-  /** Waits until the object is ready; `initial` is a state just read, used before polling again. */
+  /**
+   * Waits until the object is ready and returns it read to `depth`: polls read only the status,
+   * and the one ready read goes deeper when the caller needs more.
+   */
   private waitReady(
     backend: ErasedBackend,
     id: string,
     inputs: LifecycleInputs,
     timeoutMs: number,
-    initial?: unknown,
+    how: {
+      /** A state just read (at full depth), used before polling again. */
+      initial?: unknown;
+      depth?: LookupDepth;
+      /** Right after an asynchronous create: the first poll waits a delay, inside the cloud's window. */
+      created?: ProvisioningWindow | "no window";
+    } = {},
   ): Promise<unknown> {
-    let first = initial;
+    let first = how.initial;
+    const depth = how.depth ?? "full";
+    const pollDepth: LookupDepth = backend.complete ? "status" : depth;
+    const created = how.created !== undefined;
     return waitFor<unknown>({
-      ...this.pacing(backend, id, timeoutMs),
+      ...this.pacing(backend, id, timeoutMs, how.created === "no window" ? undefined : how.created),
+      delayFirstPoll: created && !backend.createsReady,
       target: "ready",
       // Right after a create some clouds answer not found for a moment.
-      notFoundBudget: initial === undefined ? NOT_VISIBLE_YET_BUDGET : 0,
+      notFoundBudget: created ? NOT_VISIBLE_YET_BUDGET : 0,
       refresh: async (): Promise<Observation<unknown>> => {
-        const state = first ?? (await backend.find(id));
+        let state = first ?? (await backend.find(id, pollDepth));
+        const readDepth = first !== undefined ? "full" : pollDepth;
         first = undefined;
         if (state === undefined) return { phase: "gone", status: "not found" };
-        return { ...backend.classify(state, inputs), value: state } as Observation<unknown>;
+        let observation = backend.classify(state, inputs);
+        if (observation.phase === "ready" && readDepth !== depth && depth === "full" && backend.complete) {
+          state = await backend.complete(id, state);
+          if (state === undefined) return { phase: "gone", status: "not found" };
+          observation = backend.classify(state, inputs);
+        }
+        return { ...observation, value: state } as Observation<unknown>;
       },
     });
   }
@@ -214,7 +242,7 @@ export class Lifecycle {
         ...this.pacing(backend, id, Math.max(0, deadline - this.clock.now())),
         target: "ready",
         refresh: async (): Promise<Observation<unknown>> => {
-          const state = await backend.find(id);
+          const state = await backend.find(id, "status");
           if (state === undefined) return { phase: "ready", status: "not found", value: undefined };
           const { phase, status } = backend.classify(state, settledInputs);
           // Failed or ready alike: the object no longer changes, so the call may be made.
@@ -226,12 +254,20 @@ export class Lifecycle {
     }
   }
 
-  private async waitGone(backend: ErasedBackend, id: string, timeoutMs: number): Promise<void> {
+  /** Waits after a delete call: the object is still there at once, so the first poll waits a delay. */
+  private async waitGone(
+    backend: ErasedBackend,
+    id: string,
+    timeoutMs: number,
+    window?: ProvisioningWindow,
+  ): Promise<void> {
     await waitFor({
-      ...this.pacing(backend, id, timeoutMs),
+      ...this.pacing(backend, id, timeoutMs, window),
+      delayFirstPoll: true,
       target: "gone",
       refresh: async (): Promise<Observation<unknown>> => {
-        const state = await backend.find(id);
+        // Existence is all this needs.
+        const state = await backend.find(id, "status");
         // While deleting, even a "failed" status is only a step towards not found.
         return state === undefined
           ? { phase: "gone", status: "not found" }
@@ -253,23 +289,26 @@ export class Lifecycle {
     inputs: LifecycleInputs,
     timeoutMs: number,
     applied: AppliedFields,
-  ): Promise<unknown> {
+    fresh?: Props,
+  ): Promise<{ final: unknown; fresh?: Props }> {
     // What the cloud does not report is taken as the inputs have it: there is nothing to compare.
-    const observed = { ...inputs, ...this.observed(spec, backend, ready) };
+    const observed = { ...inputs, ...this.observed(spec, backend, ready, fresh) };
     const { changed } = diffFields(spec.fields, observed, inputs);
     const inPlace = changed.filter((f) => spec.fields[f]?.change === "update");
     const steps = backend.plan(id, observed as LifecycleInputs, inputs, inPlace);
-    if (steps.length === 0) return ready;
+    // No call was made: what was read (and what a fresh object holds) is still what the cloud has.
+    if (steps.length === 0) return fresh ? { final: ready, fresh } : { final: ready };
     applied.expect(steps);
     const subject = this.subject(backend, id);
     const deadline = this.clock.now() + timeoutMs;
     for (const [index, step] of steps.entries()) {
       await this.whenSettled(backend, id, inputs, deadline, () => step.apply());
       applied.done(step);
-      if (step.settle && index < steps.length - 1) await this.waitReady(backend, id, inputs, timeoutMs);
+      if (step.settle && index < steps.length - 1)
+        await this.waitReady(backend, id, inputs, timeoutMs, { depth: "status" });
     }
     this.log(`${subject}: updated ${[...new Set(steps.flatMap((s) => s.fields))].join(", ")}`);
-    return this.waitReady(backend, id, inputs, timeoutMs);
+    return { final: await this.waitReady(backend, id, inputs, timeoutMs) };
   }
 
   check(_olds: Props, news: Props): { inputs: Props; failures: CheckFailure[] } {
@@ -371,9 +410,13 @@ export class Lifecycle {
       schemaVersion: SCHEMA_VERSION,
     };
     for (const [f, rule] of Object.entries(spec.fields)) if (rule.atCreate === false) delete fallback[f];
+    const fresh = backend.freshValues?.(inputs);
     try {
-      const ready = await this.waitReady(backend, id, inputs, deadline - this.clock.now());
-      const final = await this.converge(
+      const ready = await this.waitReady(backend, id, inputs, deadline - this.clock.now(), {
+        depth: fresh ? "status" : "full",
+        created: spec.provisioning?.create ?? "no window",
+      });
+      const { final, fresh: stillFresh } = await this.converge(
         spec,
         backend,
         id,
@@ -381,11 +424,12 @@ export class Lifecycle {
         inputs,
         Math.max(0, deadline - this.clock.now()),
         new AppliedFields(),
+        fresh,
       );
       this.log(
         `${this.subject(backend, id)}: ${backend.outputs(final).status} after ${formatElapsed(this.clock.now() - started)}`,
       );
-      return { id, outs: this.outputsOf(spec, backend, inputs, final) };
+      return { id, outs: this.outputsOf(spec, backend, inputs, final, stillFresh) };
     } catch (err) {
       throw await this.partial(spec, backend, id, inputs, fallback, props.__provider, "creating", err);
     }
@@ -429,8 +473,8 @@ export class Lifecycle {
       schemaVersion: SCHEMA_VERSION,
     };
     try {
-      const ready = await this.waitReady(backend, id, inputs, timeoutMs, state);
-      const final = await this.converge(spec, backend, id, ready, inputs, timeoutMs, new AppliedFields());
+      const ready = await this.waitReady(backend, id, inputs, timeoutMs, { initial: state });
+      const { final } = await this.converge(spec, backend, id, ready, inputs, timeoutMs, new AppliedFields());
       this.log(`${subject}: adopted`);
       return { id, outs: this.outputsOf(spec, backend, inputs, final) };
     } catch (err) {
@@ -506,8 +550,8 @@ export class Lifecycle {
       const current = await backend.find(id);
       if (current === undefined) throw new ResourceFailedError("it does not exist", "not found", "");
       // An object a failed run left pending is waited for; one found failed stops with the reason.
-      const ready = await this.waitReady(backend, id, inputs, timeoutMs, current);
-      const final = await this.converge(spec, backend, id, ready, inputs, timeoutMs, applied);
+      const ready = await this.waitReady(backend, id, inputs, timeoutMs, { initial: current });
+      const { final } = await this.converge(spec, backend, id, ready, inputs, timeoutMs, applied);
       return { outs: this.outputsOf(spec, backend, inputs, final) };
     } catch (err) {
       if (isNotFound(err) || (err instanceof ResourceFailedError && err.state === "not found")) {
@@ -543,7 +587,7 @@ export class Lifecycle {
       const deadline = this.clock.now() + timeoutMs;
       await withDeadline(deadline, async () => {
         await this.whenSettled(backend, id, known as LifecycleInputs, deadline, () => backend.delete(id));
-        await this.waitGone(backend, id, timeoutMs);
+        await this.waitGone(backend, id, timeoutMs, spec.provisioning?.delete);
       });
     } catch (err) {
       throw new ProviderError(

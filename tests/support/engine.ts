@@ -132,7 +132,9 @@ export function stepsOf(report: OperationReport | undefined): Record<string, str
 
 /** Polls until `probe` is true; every read also advances the emulator's manual progression. */
 export async function eventually(probe: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  // A deadline, not a count: the runner is a separate process, slow to start on a loaded machine.
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
     if (await probe()) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -2,6 +2,7 @@ import backoffDelay from "../../provider/core/backoff.js";
 import { FakeClock } from "../../provider/core/clock.js";
 import { CloudApiError, ResourceFailedError, WaitTimeoutError } from "../../provider/core/errors.js";
 import { TokenBucket } from "../../provider/core/rate-limit.js";
+import { nextPollDelay } from "../../provider/core/poll-schedule.js";
 import { waitFor, type Observation } from "../../provider/core/wait.js";
 
 const notFound = () =>
@@ -154,5 +155,66 @@ describe("TokenBucket", () => {
     for (let i = 0; i < 5; i++) await bucket.take();
     expect(clock.now()).toBeGreaterThanOrEqual(1000);
     expect(clock.now()).toBeLessThanOrEqual(1100);
+  });
+});
+
+describe("nextPollDelay", () => {
+  const window = { fromMs: 60_000, toMs: 120_000 };
+  const top = { minMs: 2000, maxMs: 15_000, random: () => 1 };
+  const bottom = { ...top, random: () => 0 };
+  /** Poll times of a schedule until `untilMs`. */
+  function polls(schedule: Parameters<typeof nextPollDelay>[2], untilMs: number): number[] {
+    const times: number[] = [];
+    let t = 0;
+    let delay = 0;
+    while (t < untilMs) {
+      delay = nextPollDelay(t, delay, schedule);
+      t += delay;
+      times.push(t);
+    }
+    return times;
+  }
+
+  test("doubles before the window and lands on its start (or as near as the longest delay allows)", () => {
+    expect(polls({ ...top, window }, 59_000)).toEqual([2000, 6000, 14_000, 29_000, 44_000, 59_000]);
+    expect(polls({ ...top, maxMs: 30_000, window }, 60_000)).toEqual([2000, 6000, 14_000, 30_000, 60_000]);
+  });
+
+  test("polls every ninth of the window inside it, then a quarter of the time waited", () => {
+    const times = polls({ ...top, window }, 150_000);
+    const inside = times.filter((t) => t > 59_000 && t <= 120_000);
+    for (const [i, t] of inside.entries()) expect(t - (i === 0 ? 59_000 : inside[i - 1]!)).toBe(6667);
+    expect(nextPollDelay(130_000, 6667, { ...top, window })).toBe(15_000);
+    expect(nextPollDelay(40_000, 6667, { ...top, window: { fromMs: 0, toMs: 20_000 } })).toBe(10_000);
+  });
+
+  test("jitter stays within 85–100% of the delay: the floor grows with it", () => {
+    expect(nextPollDelay(0, 8000, { ...bottom })).toBe(Math.round(15_000 * 0.85));
+    expect(nextPollDelay(0, 8000, { ...top })).toBe(15_000);
+    expect(nextPollDelay(0, 0, { ...bottom })).toBe(1700);
+  });
+
+  test("without a documented window the delay doubles up to the cap", () => {
+    expect(polls(top, 60_000)).toEqual([2000, 6000, 14_000, 29_000, 44_000, 59_000, 74_000]);
+  });
+});
+
+describe("waitFor after an asynchronous call", () => {
+  test("waits one delay before the first poll", async () => {
+    const clock = new FakeClock();
+    const seen: number[] = [];
+    await waitFor({
+      ...base,
+      clock,
+      target: "ready",
+      timeoutMs: 60_000,
+      delayFirstPoll: true,
+      random: () => 1,
+      refresh: async () => {
+        seen.push(clock.now());
+        return { phase: "ready", status: "accepted", value: "v" } as Observation<string>;
+      },
+    });
+    expect(seen).toEqual([1000]);
   });
 });

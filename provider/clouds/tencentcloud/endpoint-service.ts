@@ -7,7 +7,7 @@ import { PLACEMENT_RULES, PROVIDER_SIDE_RULES } from "../common-rules.js";
 import type { Backend, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
 import { createClient, type TencentClient } from "./client.js";
 import { addressTypeParam } from "./endpoint.js";
-import { findServiceStateById, findServices } from "./find.js";
+import { completeServiceState, findServiceStateById, findServices } from "./find.js";
 import type { TencentServiceInputs } from "./schema.js";
 import { fromTagList, toTagList } from "./tags.js";
 import type { TencentService, TencentServiceState } from "./types.js";
@@ -76,7 +76,12 @@ export function tencentServiceBackend(
 
     candidateScope: (inputs) => inputs.serviceName,
 
-    find: (id) => findServiceStateById(client, id, family),
+    find: (id, depth) => findServiceStateById(client, id, family, depth),
+    complete: (id, state) => completeServiceState(client, id, state),
+    // The create call answers with the service; it has no creating state.
+    createsReady: true,
+    // A new service's whitelist is empty: only CreateVpcEndPointServiceWhiteList adds to it.
+    freshValues: () => ({ permissions: [] }),
     idOf: ({ service }) => service.EndPointServiceId,
 
     classify: () => ({ phase: "ready", status: "AVAILABLE" }),
@@ -102,7 +107,7 @@ export function tencentServiceBackend(
         serviceType: service.ServiceType ?? "CLB",
         serviceName: service.ServiceName,
         approvalRequired: !service.AutoAcceptFlag,
-        permissions,
+        ...(permissions ? { permissions } : {}),
         // The API reports no address type; the service's VIP tells it.
         ...(service.ServiceVip ? { ipAddressType: service.ServiceVip.includes(":") ? "Ipv6" : "Ipv4" } : {}),
         tags: fromTagList(service.TagSet),
@@ -131,8 +136,9 @@ export function tencentServiceBackend(
         });
       }
       if (changed.includes("permissions")) {
-        const removed = from.permissions.filter((p) => !to.permissions.includes(p));
-        const added = to.permissions.filter((p) => !from.permissions.includes(p));
+        const held = from.permissions ?? [];
+        const removed = held.filter((p) => !to.permissions.includes(p));
+        const added = to.permissions.filter((p) => !held.includes(p));
         if (removed.length > 0) {
           steps.push({
             fields: ["permissions"],

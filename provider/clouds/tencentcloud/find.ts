@@ -1,6 +1,7 @@
 /** Finders: the one place that reads Tencent Private Link objects; not found becomes undefined. */
 import { orUndefined } from "../../core/errors.js";
 import collectPages from "../../core/paging.js";
+import type { LookupDepth } from "../../resources/backend.js";
 import type { TencentClient } from "./client.js";
 import type { TencentEndpoint, TencentService, TencentServiceState, TencentWhitelistEntry } from "./types.js";
 
@@ -98,12 +99,24 @@ export function findServices(client: TencentClient, filters: Filters): Promise<T
   });
 }
 
+/** The service, and at `full` depth its whitelist. */
 export async function findServiceStateById(
   client: TencentClient,
   id: string,
   extra: Record<string, unknown> = {},
+  depth: LookupDepth = "full",
 ): Promise<TencentServiceState | undefined> {
   const service = await findServiceById(client, id, extra);
   if (!service) return undefined;
+  if (depth === "status") return { service };
+  return completeServiceState(client, id, { service });
+}
+
+/** Adds the whitelist to a service read at status depth. */
+export async function completeServiceState(
+  client: TencentClient,
+  id: string,
+  { service }: TencentServiceState,
+): Promise<TencentServiceState> {
   return { service, permissions: await findServiceWhitelist(client, id) };
 }

@@ -45,7 +45,8 @@ export interface TencentWhitelistEntry {
 /** A service with its whitelist, which Describe does not include. */
 export interface TencentServiceState {
   service: TencentService;
-  permissions: string[];
+  /** The whitelist; left unread by a status lookup. */
+  permissions?: string[];
 }
 
 /** `EndPoint.State` values. */

@@ -9,7 +9,7 @@ import type { Backend, Classified, CommonOutputs, FieldRule, UpdateStep } from "
 import { PLACEMENT_RULES, PROVIDER_SIDE_RULES } from "../common-rules.js";
 import { createClient, settledStep, type VolcengineClient } from "./client.js";
 import { createWithClientToken } from "./create.js";
-import { findServiceStateById } from "./find.js";
+import { completeServiceState, findServiceStateById } from "./find.js";
 import type { VolcengineServiceInputs } from "./schema.js";
 import { fromTagList, tagSteps, toTagList } from "./tags.js";
 import { Status, type VolcengineServiceResource, type VolcengineServiceState } from "./types.js";
@@ -135,7 +135,8 @@ export function volcengineServiceBackend(
       return created.ServiceId;
     },
 
-    find: (id) => findServiceStateById(client, id),
+    find: (id, depth) => findServiceStateById(client, id, depth),
+    complete: (id, state) => completeServiceState(client, id, state),
     idOf: ({ service }) => service.ServiceId,
     classify: classifyService,
 
@@ -158,10 +159,10 @@ export function volcengineServiceBackend(
       return {
         cloud: "volcengine",
         region,
-        resources: observedResources(resources, limitedZones),
+        ...(resources ? { resources: observedResources(resources, limitedZones) } : {}),
         ...(service.ServiceResourceType ? { serviceResourceType: service.ServiceResourceType } : {}),
         ...(service.AutoAcceptEnabled !== undefined ? { approvalRequired: !service.AutoAcceptEnabled } : {}),
-        permissions,
+        ...(permissions ? { permissions } : {}),
         description: service.Description ?? "",
         privateDnsEnabled: service.PrivateDNSEnabled ?? false,
         ...(service.PrivateDNSName ? { privateDnsName: service.PrivateDNSName } : {}),

@@ -10,7 +10,7 @@ import { ENDPOINT_PROVIDER_SIDE_RULES, PLACEMENT_RULES } from "../common-rules.j
 import { createClient, settledStep, type VolcengineClient } from "./client.js";
 import { createWithClientToken } from "./create.js";
 import { isBusy } from "./errors.js";
-import { findEndpointStateById } from "./find.js";
+import { completeEndpointState, findEndpointStateById } from "./find.js";
 import { serviceIdInName, type VolcengineEndpointInputs } from "./schema.js";
 import { fromTagList, tagSteps, toTagList } from "./tags.js";
 import { ConnectionStatus, Status, type VolcengineEndpointState } from "./types.js";
@@ -195,11 +195,13 @@ export function volcengineEndpointBackend(
       return created.EndpointId;
     },
 
-    find: (id) => findEndpointStateById(client, id),
+    find: (id, depth) => findEndpointStateById(client, id, depth),
+    complete: (id, state) => completeEndpointState(client, id, state),
     idOf: ({ endpoint }) => endpoint.EndpointId,
     classify: classifyEndpoint,
 
-    outputs({ endpoint, zones }): CommonOutputs {
+    outputs({ endpoint, zones: read }): CommonOutputs {
+      const zones = read ?? [];
       const first = zones.find((z) => z.NetworkInterfaceIP);
       const dnsNames = [endpoint.EndpointDomain, ...zones.map((z) => z.ZoneDomain)].filter((d): d is string =>
         Boolean(d),
@@ -211,14 +213,19 @@ export function volcengineEndpointBackend(
         connectionStatus: endpoint.ConnectionStatus ?? "",
         ...(endpoint.BusinessStatus ? { businessStatus: endpoint.BusinessStatus } : {}),
         ...(first?.NetworkInterfaceIP ? { privateIp: first.NetworkInterfaceIP } : {}),
-        zoneAddresses: zones.map((z) => ({
-          zoneId: z.ZoneId,
-          subnetId: z.SubnetId,
-          ...(z.NetworkInterfaceIP ? { privateIp: z.NetworkInterfaceIP } : {}),
-          ...(z.NetworkInterfaceId ? { networkInterfaceId: z.NetworkInterfaceId } : {}),
-          ...(z.ZoneDomain ? { dnsName: z.ZoneDomain } : {}),
-        })),
-        dnsNames,
+        // A status lookup reads no zones: it reports none rather than an empty list.
+        ...(read
+          ? {
+              zoneAddresses: zones.map((z) => ({
+                zoneId: z.ZoneId,
+                subnetId: z.SubnetId,
+                ...(z.NetworkInterfaceIP ? { privateIp: z.NetworkInterfaceIP } : {}),
+                ...(z.NetworkInterfaceId ? { networkInterfaceId: z.NetworkInterfaceId } : {}),
+                ...(z.ZoneDomain ? { dnsName: z.ZoneDomain } : {}),
+              })),
+            }
+          : {}),
+        ...(read ? { dnsNames } : {}),
         endpointServiceName: endpoint.ServiceName ?? "",
         ...(endpoint.CreationTime ? { createdAt: endpoint.CreationTime } : {}),
         ...(endpoint.UpdateTime ? { updatedAt: endpoint.UpdateTime } : {}),
@@ -232,12 +239,18 @@ export function volcengineEndpointBackend(
         vpcId: endpoint.VpcId,
         serviceId: endpoint.ServiceId,
         ...(endpoint.ServiceName ? { serviceName: endpoint.ServiceName } : {}),
-        securityGroupIds,
-        zones: zones.map((z) => ({
-          zoneId: z.ZoneId,
-          subnetId: z.SubnetId,
-          ...(fixedIps.has(z.ZoneId) && z.NetworkInterfaceIP ? { privateIp: z.NetworkInterfaceIP } : {}),
-        })),
+        ...(securityGroupIds ? { securityGroupIds } : {}),
+        ...(zones
+          ? {
+              zones: zones.map((z) => ({
+                zoneId: z.ZoneId,
+                subnetId: z.SubnetId,
+                ...(fixedIps.has(z.ZoneId) && z.NetworkInterfaceIP
+                  ? { privateIp: z.NetworkInterfaceIP }
+                  : {}),
+              })),
+            }
+          : {}),
         ...(endpoint.EndpointName ? { name: endpoint.EndpointName } : {}),
         description: endpoint.Description ?? "",
         privateDnsEnabled: endpoint.PrivateDNSEnabled ?? false,

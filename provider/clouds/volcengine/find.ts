@@ -1,4 +1,5 @@
 /** Finders: the one place that reads Volcengine PrivateLink objects; not found becomes undefined. */
+import type { LookupDepth } from "../../resources/backend.js";
 import { orUndefined, ProviderError } from "../../core/errors.js";
 import { collectNumberedPages } from "../../core/paging.js";
 import type { VolcengineClient } from "./client.js";
@@ -85,9 +86,20 @@ export function findEndpointZones(client: VolcengineClient, id: string): Promise
 export async function findEndpointStateById(
   client: VolcengineClient,
   id: string,
+  depth: LookupDepth = "full",
 ): Promise<VolcengineEndpointState | undefined> {
   const endpoint = await findEndpointById(client, id);
   if (!endpoint) return undefined;
+  if (depth === "status") return { endpoint };
+  return completeEndpointState(client, id, { endpoint });
+}
+
+/** Adds security groups and zones to an endpoint read at status depth. */
+export async function completeEndpointState(
+  client: VolcengineClient,
+  id: string,
+  { endpoint }: VolcengineEndpointState,
+): Promise<VolcengineEndpointState | undefined> {
   const [securityGroupIds, zones] = await Promise.all([
     orUndefined(() => findEndpointSecurityGroups(client, id)),
     orUndefined(() => findEndpointZones(client, id)),
@@ -141,9 +153,20 @@ export async function findServicePermissions(client: VolcengineClient, id: strin
 export async function findServiceStateById(
   client: VolcengineClient,
   id: string,
+  depth: LookupDepth = "full",
 ): Promise<VolcengineServiceState | undefined> {
   const service = await findServiceById(client, id);
   if (!service) return undefined;
+  if (depth === "status") return { service };
+  return completeServiceState(client, id, { service });
+}
+
+/** Adds backends and permissions to a service read at status depth. */
+export async function completeServiceState(
+  client: VolcengineClient,
+  id: string,
+  { service }: VolcengineServiceState,
+): Promise<VolcengineServiceState | undefined> {
   const [resources, permissions] = await Promise.all([
     orUndefined(() => findServiceResources(client, id)),
     orUndefined(() => findServicePermissions(client, id)),

@@ -35,8 +35,9 @@ export interface VolcengineEndpointZone {
 /** An endpoint with its security groups and zones, which the attributes call does not include. */
 export interface VolcengineEndpointState {
   endpoint: VolcengineEndpoint;
-  securityGroupIds: string[];
-  zones: VolcengineEndpointZone[];
+  /** This and `zones` are left unread by a status lookup. */
+  securityGroupIds?: string[];
+  zones?: VolcengineEndpointZone[];
 }
 
 export interface VolcengineService {
@@ -69,8 +70,9 @@ export interface VolcengineServiceResource {
 /** A service with its backends and permissions, which the attributes call does not include. */
 export interface VolcengineServiceState {
   service: VolcengineService;
-  resources: VolcengineServiceResource[];
-  permissions: string[];
+  /** This and `permissions` are left unread by a status lookup. */
+  resources?: VolcengineServiceResource[];
+  permissions?: string[];
 }
 
 /** Endpoint and service `Status` values. */

@@ -7,7 +7,7 @@ import type { Backend, Classified, CommonOutputs, FieldRule, UpdateStep } from "
 import { createClient, type VpcepV1Client } from "./client.js";
 import { deleteOnce } from "./errors.js";
 import { describeErrors } from "./endpoint.js";
-import { findServiceStateById, findServices } from "./find.js";
+import { completeServiceState, findServiceStateById, findServices } from "./find.js";
 import type { VpcepV1Profile } from "./profile.js";
 import type { VpcepServiceInputs } from "./schema.js";
 import { fromTagList, tagSteps, toTagList } from "./tags.js";
@@ -155,7 +155,8 @@ export function serviceBackend(
 
     candidateScope: (inputs) => (profile.serviceListFilters.serverType ? inputs.serverType : ""),
 
-    find: (id) => findServiceStateById(client, id),
+    find: (id, depth) => findServiceStateById(client, id, depth),
+    complete: (id, state) => completeServiceState(client, id, state),
     idOf: ({ service }) => service.id,
 
     classify({ service }): Classified {
@@ -195,7 +196,7 @@ export function serviceBackend(
         })),
         serviceName: shortServiceName(service.service_name, service.id),
         approvalRequired: service.approval_enabled,
-        permissions,
+        ...(permissions ? { permissions } : {}),
         description: service.description ?? "",
         tcpProxy: service.tcp_proxy ?? "close",
         ...(profile.vipPortId ? { vipPortId: service.vip_port_id } : {}),

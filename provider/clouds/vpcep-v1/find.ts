@@ -1,4 +1,5 @@
 /** Finders: the one place that reads VPCEP v1 objects; not found becomes undefined. */
+import type { LookupDepth } from "../../resources/backend.js";
 import { orUndefined } from "../../core/errors.js";
 import collectPages from "../../core/paging.js";
 import type { VpcepV1Client } from "./client.js";
@@ -80,13 +81,24 @@ export function findServices(
   });
 }
 
-/** The service plus its permissions, or undefined when gone. */
+/** The service plus (at full depth) its permissions, or undefined when gone. */
 export async function findServiceStateById(
   client: VpcepV1Client,
   id: string,
+  depth: LookupDepth = "full",
 ): Promise<VpcepServiceState | undefined> {
   const service = await findServiceById(client, id);
   if (!service) return undefined;
+  if (depth === "status") return { service };
+  return completeServiceState(client, id, { service });
+}
+
+/** Adds the permissions to a service read at status depth; undefined when the service is gone. */
+export async function completeServiceState(
+  client: VpcepV1Client,
+  id: string,
+  { service }: VpcepServiceState,
+): Promise<VpcepServiceState | undefined> {
   const permissions = await orUndefined(() => findServicePermissions(client, id));
   if (permissions === undefined) return undefined;
   return { service, permissions };

@@ -26,6 +26,14 @@ const SERVICE_OUTPUTS = [
   "updatedAt",
 ] as const;
 
+/**
+ * Both VPCEP v1 APIs document "It takes 1 to 2 minutes" to create and to delete an endpoint and an
+ * endpoint service (Huawei API reference CreateEndpoint, DeleteEndpoint, CreateEndpointService,
+ * DeleteEndpointService; OTC API reference vpcep_06_0303/0305, vpcep_06_0201/0204).
+ */
+const ONE_TO_TWO_MINUTES = { fromMs: 60_000, toMs: 120_000 };
+const PROVISIONING = { create: ONE_TO_TWO_MINUTES, delete: ONE_TO_TWO_MINUTES };
+
 export function vpcepV1Module<Name extends string, Args extends ResourceArgs>(
   profile: VpcepV1Profile<Name>,
 ): CloudModule<Name, Args> {
@@ -39,6 +47,7 @@ export function vpcepV1Module<Name extends string, Args extends ResourceArgs>(
         fields: endpointFields(profile),
         tags: profile.tags.endpoint,
         outputs: ENDPOINT_OUTPUTS,
+        provisioning: PROVISIONING,
         backend: ({ region }) => erase(endpointBackend(profile, region)),
       },
       endpointService: {
@@ -46,6 +55,7 @@ export function vpcepV1Module<Name extends string, Args extends ResourceArgs>(
         fields: serviceFields(profile),
         tags: profile.tags.endpointService,
         outputs: SERVICE_OUTPUTS,
+        provisioning: PROVISIONING,
         backend: ({ region }) => erase(serviceBackend(profile, region)),
       },
     },

@@ -68,7 +68,8 @@ export interface VpcepPermission {
 /** A service together with the paged permission list, which the GET does not include. */
 export interface VpcepServiceState {
   service: VpcepService;
-  permissions: string[];
+  /** Left unread by a status lookup. */
+  permissions?: string[];
 }
 
 /** Status values. @link https://support.huaweicloud.com/intl/en-us/api-vpcep/vpcep_08_0003.html */
