@@ -3,6 +3,13 @@ import type { Section } from "../figures.js";
 import { callsSection } from "./calls.js";
 import { previewSection } from "./preview.js";
 import { stubSection } from "./stub.js";
+import { throughputSection } from "./throughput.js";
 import { waiterSection } from "./waiter.js";
 
-export const SECTIONS: readonly Section[] = [previewSection, stubSection, callsSection, waiterSection];
+export const SECTIONS: readonly Section[] = [
+  previewSection,
+  stubSection,
+  callsSection,
+  waiterSection,
+  throughputSection,
+];

@@ -77,7 +77,8 @@ export const TUNING_SETTINGS = {
   pollMinMs: {
     key: "pollInterval",
     env: ["VPCEP_POLL_INTERVAL"],
-    description: "First delay between status polls (grows with backoff)",
+    description:
+      "First delay between status polls; later delays double up to the cloud's documented provisioning time, then gather inside it",
     kind: "duration",
     default: "2s",
   },

@@ -19,7 +19,9 @@ import type { OperationReport } from "../engine/cli.js";
 import { loadState, type StackState } from "../engine/state.js";
 import { controlClient } from "../emulator/helpers.js";
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const TWO_UP = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The repository, whether this runs from source (jest) or compiled under dist/ (the benchmarks). */
+export const ROOT = path.basename(TWO_UP) === "dist" ? path.dirname(TWO_UP) : TWO_UP;
 const CLI = path.join(ROOT, "dist/tests/engine/cli.js");
 const PROGRAM = path.join(ROOT, "dist/tests/fixtures/programs/declared.js");
 export const PROJECT = "fixture";
