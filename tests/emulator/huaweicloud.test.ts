@@ -4,6 +4,7 @@
 import { authorization, sdkDate } from "../../provider/clouds/huaweicloud/sign.js";
 import { EMULATOR_CREDENTIALS, startEmulator, type RunningEmulator } from "../../emulator/index.js";
 import { controlClient, HW_IDS, huaweiClient } from "./helpers.js";
+import { defaultRouteTableId, gatewayServiceId } from "../../emulator/clouds/vpcep-v1/gateway.js";
 
 const primary = EMULATOR_CREDENTIALS.huaweicloud.primary;
 const secondary = EMULATOR_CREDENTIALS.huaweicloud.secondary;
@@ -556,5 +557,90 @@ describe("VPCEP v1 fidelity", () => {
   test("errors carry the documented messages", async () => {
     const result = await hw("POST", "/vpc-endpoint-services", { body: serviceBody({ server_type: "ECS" }) });
     expect(result.message).toMatch(/^Invalid serverType\./);
+  });
+});
+
+describe("gateway endpoints: route tables", () => {
+  const gateway = gatewayServiceId("huaweicloud", "eu-de");
+  const tables = ["705290f3-0d00-41f2-aedc-71f09844e879", "705290f3-0d00-41f2-aedc-71f09844e87a"];
+  const createGateway = (call = hw, extra: Record<string, unknown> = {}) =>
+    call("POST", "/vpc-endpoints", { body: { endpoint_service_id: gateway, vpc_id: HW_IDS.vpc, ...extra } });
+
+  test("the region's gateway service takes endpoints without a subnet, bound to the VPC's default route table", async () => {
+    const created = await createGateway(hw2);
+    expect(created.status).toBe(200);
+    const got = await hw2("GET", `/vpc-endpoints/${created.body.id as string}`);
+    expect(got.body).toMatchObject({
+      status: "accepted",
+      service_type: "gateway",
+      endpoint_service_name: `eu-de.obs.${gateway}`,
+      routetables: [defaultRouteTableId(HW_IDS.vpc)],
+    });
+    expect(got.body.subnet_id).toBeUndefined();
+    expect(got.body.ip).toBeUndefined();
+  });
+
+  test("PUT …/routetables replaces the list, answers it, and GET reports it", async () => {
+    const id = (await createGateway(hw, { routetables: [tables[0]] })).body.id as string;
+    expect((await hw("GET", `/vpc-endpoints/${id}`)).body.routetables).toEqual([tables[0]]);
+    const put = await hw("PUT", `/vpc-endpoints/${id}/routetables`, {
+      body: { routetables: [tables[1], tables[0], tables[1]] },
+    });
+    expect(put.status).toBe(200);
+    expect(put.body).toEqual({ routetables: [tables[1], tables[0]] });
+    const got = await hw("GET", `/vpc-endpoints/${id}`);
+    expect(got.body.routetables).toEqual([tables[1], tables[0]]);
+    const log = await control.get("/requests?operation=UpdateEndpointRoutetable");
+    expect(log.body.requests).toEqual(
+      expect.arrayContaining([expect.objectContaining({ method: "PUT", status: 200 })]),
+    );
+  });
+
+  test.each([
+    ["no routetables", {}, "EndPoint.0002"],
+    ["a routetables string", { routetables: tables[0] }, "EndPoint.0002"],
+    ["an empty list", { routetables: [] }, "EndPoint.2040"],
+    ["an entry that is no route table id", { routetables: ["rtb-1"] }, "EndPoint.1019"],
+  ])("PUT …/routetables refuses %s", async (_name, body, code) => {
+    const id = (await createGateway()).body.id as string;
+    const result = await hw("PUT", `/vpc-endpoints/${id}/routetables`, { body });
+    expect(result).toMatchObject({ status: 400, code });
+    expect((await hw("GET", `/vpc-endpoints/${id}`)).body.routetables).toEqual([
+      defaultRouteTableId(HW_IDS.vpc),
+    ]);
+  });
+
+  test("an interface endpoint has no route tables to change; a missing endpoint is EndPoint.0005", async () => {
+    const service = await createService({ approval_enabled: false });
+    const id = (await createEndpoint(hw, service.id)).body.id as string;
+    const result = await hw("PUT", `/vpc-endpoints/${id}/routetables`, { body: { routetables: tables } });
+    expect(result).toMatchObject({ status: 400, code: "EndPoint.0002" });
+    expect((await hw("GET", `/vpc-endpoints/${id}`)).body.routetables).toEqual([]);
+    const missing = await hw("PUT", "/vpc-endpoints/00000000-0000-4000-8000-000000000000/routetables", {
+      body: { routetables: tables },
+    });
+    expect(missing).toMatchObject({ status: 404, code: "EndPoint.0005" });
+  });
+
+  test("a route table another endpoint of the service uses is EndPoint.2039, on create and on PUT", async () => {
+    await createGateway(hw, { routetables: [tables[0]] });
+    expect((await createGateway(hw, { routetables: [tables[0]] })).code).toBe("EndPoint.2039");
+    const second = (await createGateway(hw, { routetables: [tables[1]] })).body.id as string;
+    const put = await hw("PUT", `/vpc-endpoints/${second}/routetables`, { body: { routetables: tables } });
+    expect(put.code).toBe("EndPoint.2039");
+    // Its own tables are no clash.
+    expect(
+      (await hw("PUT", `/vpc-endpoints/${second}/routetables`, { body: { routetables: [tables[1]] } }))
+        .status,
+    ).toBe(200);
+  });
+
+  test("an endpoint still creating answers EndPoint.2019", async () => {
+    await control.put("/transitions", { model: "huawei::vpcep_endpoint", progression: "manual", times: 5 });
+    const id = (await createGateway()).body.id as string;
+    const result = await hw("PUT", `/vpc-endpoints/${id}/routetables`, {
+      body: { routetables: [tables[0]] },
+    });
+    expect(result.code).toBe("EndPoint.2019");
   });
 });

@@ -3,6 +3,7 @@
  * the same way: out-of-band deletion, destroy, failed and timed-out creates, approval, adoption and
  * `get`. Each cloud's suite declares them inside its own `describe` and adds its differences.
  */
+import { gatewayServiceId } from "../../emulator/clouds/vpcep-v1/gateway.js";
 import type { HwResult } from "../emulator/helpers.js";
 import { eventually, requests, stepsOf, TestStack, type useEmulator } from "../support/engine.js";
 import type { Declared } from "../support/engine.js";
@@ -26,6 +27,12 @@ export interface VpcepV1Case {
   SERVICE: Fixture;
   ENDPOINT: Fixture;
 }
+
+/**
+ * How a change of a gateway endpoint's route tables is made: Huawei documents
+ * `PUT /vpc-endpoints/{id}/routetables`; OTC's API reference has no such call.
+ */
+const ROUTE_TABLE_CHANGE = { huaweicloud: "update", opentelekomcloud: "replace" } as const;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -218,6 +225,65 @@ export function vpcepV1Matrix(c: VpcepV1Case): void {
     expect((await c.client()("GET", `/vpc-endpoint-services/${id}`)).body.tags).toEqual([
       { key: "team", value: "platform" },
     ]);
+  });
+
+  const tables = ["705290f3-0d00-41f2-aedc-71f09844e879", "705290f3-0d00-41f2-aedc-71f09844e87a"] as const;
+  const gateway = (routeTableIds: readonly string[], overrides: Record<string, unknown> = {}) =>
+    ENDPOINT({
+      serviceId: gatewayServiceId(c.cloud, c.region),
+      subnetId: undefined,
+      whitelist: undefined,
+      routeTableIds,
+      ...overrides,
+    });
+
+  test(`gateway endpoint: a route-table change is an ${ROUTE_TABLE_CHANGE[c.cloud]}, and the next preview is clean`, async () => {
+    const stack = new TestStack(ctx.emulator);
+    const [created] = await stack.run([gateway([tables[0]])], ["up"]);
+    expect(created!.ok).toBe(true);
+    const oldId = stack.resource("ep")!.id;
+    await ctx.control.delete("/requests");
+
+    const [preview, up, again] = await stack.run([gateway([tables[1]])], ["preview", "up", "preview"]);
+    const change = ROUTE_TABLE_CHANGE[c.cloud];
+    expect(preview!.steps.find((s) => s.name === "ep")).toMatchObject(
+      change === "update" ? { op: "update" } : { op: "replace", replaceKeys: ["routeTableIds"] },
+    );
+    expect(stepsOf(up)).toEqual({ ep: change });
+    expect(stepsOf(again)).toEqual({ ep: "same" });
+    const newId = stack.resource("ep")!.id;
+    expect(stack.resource("ep")!.outputs.routeTableIds).toEqual([tables[1]]);
+    expect((await c.client()("GET", `/vpc-endpoints/${newId}`)).body.routetables).toEqual([tables[1]]);
+    const ops = (await requests(ctx.control)).map((r) => r.operation);
+    if (change === "update") {
+      expect(newId).toBe(oldId);
+      expect(ops).toContain("UpdateEndpointRoutetable");
+      expect(ops).not.toContain("CreateEndpoint");
+    } else {
+      expect(newId).not.toBe(oldId);
+      expect(ops).not.toContain("UpdateEndpointRoutetable");
+      expect(ops).toEqual(expect.arrayContaining(["CreateEndpoint", "DeleteEndpoint"]));
+    }
+  });
+
+  test("gateway endpoint: a replacement that keeps its route tables deletes the old endpoint first", async () => {
+    const stack = new TestStack(ctx.emulator);
+    await stack.run([gateway(tables)], ["up"]);
+    const oldId = stack.resource("ep")!.id;
+    const [preview, up] = await stack.run([gateway(tables, { description: "obs" })], ["preview", "up"]);
+    // The new endpoint could not take a table the old one still holds (EndPoint.2039).
+    expect(preview!.steps.find((s) => s.name === "ep")).toMatchObject({
+      op: "replace",
+      replaceKeys: ["description"],
+      deleteBeforeReplace: true,
+    });
+    expect(up!.ok).toBe(true);
+    const newId = stack.resource("ep")!.id;
+    expect(newId).not.toBe(oldId);
+    expect((await c.client()("GET", `/vpc-endpoints/${newId}`)).body).toMatchObject({
+      description: "obs",
+      routetables: [...tables].sort(),
+    });
   });
 
   test("get: reads an existing endpoint by id without managing it", async () => {

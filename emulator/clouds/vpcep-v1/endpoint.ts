@@ -1,10 +1,16 @@
 /**
- * Endpoints: create, get, list, update (whitelist), delete.
+ * Endpoints: create, get, list, update (whitelist, route tables), delete.
  * @link https://docs.otc.t-systems.com/vpc-endpoint/api-ref/apis/vpc_endpoints/creating_a_vpc_endpoint.html
  */
-import { current, observe } from "../../core/observe.js";
+import { observe } from "../../core/observe.js";
 import { freshRecord } from "../../core/store.js";
 import { v1Error, V1Errors } from "./errors.js";
+import {
+  assertRouteTablesFree,
+  defaultRouteTableId,
+  parseRouteTables,
+  serviceForEndpoint,
+} from "./gateway.js";
 import { EndpointStatus, ServiceStatus } from "./models.js";
 import {
   endpointJson,
@@ -70,13 +76,13 @@ export const createEndpoint: V1Handler = (req) => {
   if (!isUuid(serviceId)) throw v1Error(V1Errors.InvalidParameter, "endpoint_service_id must be a UUID.");
   const vpcId = requireUuid(body, "vpc_id");
   // The service may live in any project of the region; the caller only needs permission.
-  const found = state.store.get<V1ServiceAttrs>(serviceId.toLowerCase());
-  const service = current(
-    req.ctx,
-    found && found.model === req.profile.models.service && found.region === req.region ? found : undefined,
-  );
+  const service = serviceForEndpoint(req, serviceId);
   if (!service) throw v1Error(V1Errors.ServiceNotFound);
   const isInterface = service.attrs.service_type === "interface";
+  // Gateway endpoints only; without a list, the VPC's default route table.
+  const routetables = isInterface
+    ? undefined
+    : (parseRouteTables(body.routetables, false) ?? [defaultRouteTableId(vpcId)]);
   const subnetId =
     body.subnet_id === undefined || body.subnet_id === null
       ? undefined
@@ -109,6 +115,7 @@ export const createEndpoint: V1Handler = (req) => {
     sameAccount ||
     service.attrs.permissions.some((p) => p.permission === "*" || p.permission === `iam:domain::${domain}`);
   if (!permitted) throw v1Error(V1Errors.NoPermission);
+  if (routetables) assertRouteTablesFree(req, service.id, routetables);
 
   if (ip === undefined) {
     const used = usedAddresses(req, subnetId);
@@ -134,6 +141,7 @@ export const createEndpoint: V1Handler = (req) => {
         enable_dns: enableDns,
         whitelist,
         enable_whitelist: enableWhitelist,
+        ...(routetables ? { routetables } : {}),
         description,
         tags,
         // Packet ids exceed 32 bits on the real API; clients must not truncate them.
@@ -202,6 +210,27 @@ export const updateEndpoint: V1Handler = (req) => {
   if (enable !== undefined) record.attrs.enable_whitelist = enable;
   record.updatedAt = req.ctx.state.clock.now();
   return ok(endpointJson(req.ctx.state, req.profile, record));
+};
+
+/**
+ * PUT /vpc-endpoints/{id}/routetables: the full list of a gateway endpoint's route tables, answered
+ * as `{"routetables": [...]}` (profiles with `features.endpointPolicyAndRoutes`). Interface
+ * endpoints have no route tables: a parameter error (the reference names no code for it).
+ */
+export const updateEndpointRoutetables: V1Handler = (req) => {
+  const body = objectBody(req.body);
+  const record = ownEndpoint(req, false);
+  if (record.status === EndpointStatus.Failed) throw v1Error(V1Errors.FailedNotModifiable);
+  if (record.deleting) throw v1Error(V1Errors.BeingDeleted);
+  if (record.status === EndpointStatus.Creating) throw v1Error(V1Errors.BeingCreated);
+  if (record.attrs.service_type !== "gateway") {
+    throw v1Error(V1Errors.InvalidParameter, "routetables applies to gateway endpoints only.");
+  }
+  const routetables = parseRouteTables(body.routetables, true)!;
+  assertRouteTablesFree(req, record.attrs.endpoint_service_id, routetables, record.id);
+  record.attrs.routetables = routetables;
+  record.updatedAt = req.ctx.state.clock.now();
+  return ok({ routetables: [...routetables] });
 };
 
 /** DELETE /vpc-endpoints/{id} → 204; the endpoint goes `deleting`, then 404. */

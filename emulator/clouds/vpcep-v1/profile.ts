@@ -65,7 +65,10 @@ export type PermissionType = "domainId" | "orgPath";
 export interface V1Features {
   /** `PUT /vpc-endpoints/{id}` (IP whitelist in place). */
   endpointUpdate: boolean;
-  /** `PUT /vpc-endpoints/{id}/policy` and `…/routetables` (declined by the emulator, but real). */
+  /**
+   * `PUT /vpc-endpoints/{id}/policy` (declined by the emulator, but real) and `…/routetables`
+   * (a gateway endpoint's route tables in place).
+   */
   endpointPolicyAndRoutes: boolean;
   /** `PUT /vpc-endpoint-services/{id}/connections/description` (declined, but real). */
   connectionDescriptions: boolean;

@@ -61,6 +61,8 @@ export interface V1EndpointAttrs {
   enable_dns: boolean;
   whitelist: string[];
   enable_whitelist: boolean;
+  /** Gateway endpoints: the route tables their routes go into (interface endpoints have none). */
+  routetables?: string[];
   description: string;
   tags: V1Tag[];
   marker_id: number;
@@ -169,7 +171,7 @@ export function endpointJson(
     whitelist: [...a.whitelist],
     enable_whitelist: a.enable_whitelist,
     specification_name: "default",
-    routetables: [],
+    routetables: [...(a.routetables ?? [])],
     project_id: record.tenant,
     tags: a.tags.map((tag) => ({ ...tag })),
     description: a.description,

@@ -5,7 +5,14 @@
  * they are unknown APIs (the gateway's 404).
  */
 import { actOnConnection, listServiceConnections } from "./connections.js";
-import { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, updateEndpoint } from "./endpoint.js";
+import {
+  createEndpoint,
+  deleteEndpoint,
+  getEndpoint,
+  listEndpoints,
+  updateEndpoint,
+  updateEndpointRoutetables,
+} from "./endpoint.js";
 import {
   createEndpointService,
   deleteEndpointService,
@@ -139,6 +146,7 @@ const ROUTES: V1Route[] = [
     method: "PUT",
     pattern: path("/vpc-endpoints/{id}/routetables"),
     operation: "UpdateEndpointRoutetable",
+    handler: updateEndpointRoutetables,
     feature: "endpointPolicyAndRoutes",
   },
   {

@@ -87,6 +87,7 @@ export const huaweiProfile = {
   serverTypes: ["VM", "VIP", "LB"],
   deprecatedServerTypes: [],
   endpointUpdate: true,
+  routeTablesUpdate: true,
   orgPathPermissions: true,
   vipPortId: true,
   serviceListFilters: { serverType: true },

@@ -132,6 +132,7 @@ export const otcProfile = {
   serverTypes: ["LB", "VM", "VIP", "BMS"],
   deprecatedServerTypes: ["VIP", "BMS"],
   endpointUpdate: false,
+  routeTablesUpdate: false,
   orgPathPermissions: false,
   vipPortId: false,
   serviceListFilters: { serverType: false },

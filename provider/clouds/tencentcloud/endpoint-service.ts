@@ -21,7 +21,9 @@ export const serviceFields: Record<string, FieldRule> = {
   vpcId: { change: "replace" },
   serviceType: { change: "replace" },
   ipAddressType: { change: "replace" },
-  // The VPC API sets tags only at creation.
+  // The VPC API sets tags only at creation, and the Tag API's six-segment name needs a resource
+  // prefix Tencent documents for neither endpoints nor services (README: "Why Tencent Cloud tags
+  // replace"); a guessed one could tag nothing.
   tags: { change: "replace" },
   serviceName: { change: "update", call: MODIFY },
   approvalRequired: { change: "update", call: MODIFY },

@@ -29,7 +29,9 @@ export const endpointFields: Record<string, FieldRule> = {
   serviceId: { change: "replace" },
   ipAddressType: { change: "replace" },
   privateIp: { change: "replace", computed: true, exclusive: true },
-  // The VPC API sets tags only at creation.
+  // The VPC API sets tags only at creation, and the Tag API's six-segment name needs a resource
+  // prefix Tencent documents for neither endpoints nor services (README: "Why Tencent Cloud tags
+  // replace"); a guessed one could tag nothing.
   tags: { change: "replace" },
   name: { change: "update", call: "ModifyVpcEndPointAttribute" },
   // Create binds one group; the ordered list is set once the endpoint exists.

@@ -1,4 +1,9 @@
-/** Tencent tags are set at creation only (the VPC API has no tag update), so changes replace. */
+/**
+ * Tencent tags are set at creation only: the VPC API has no tag update, and the Tag API
+ * (tag 2018-08-13) addresses resources by a prefix undocumented for endpoints and services, so
+ * changes replace.
+ * @link https://www.tencentcloud.com/document/product/651/55662
+ */
 import type { TencentTag } from "./types.js";
 
 export function toTagList(tags: Record<string, string>): TencentTag[] {

@@ -32,7 +32,8 @@ export interface VpcepV1EndpointArgs<Name extends string> extends CommonEndpoint
   enableWhitelist?: boolean;
   /**
    * Gateway endpoints only: route tables (UUIDs) that get the endpoint's routes, a set. Defaults to
-   * the VPC's default route table, which the endpoint then reports. Replaces.
+   * the VPC's default route table, which the endpoint then reports. Updates in place on Huawei
+   * Cloud (PUT …/routetables); replaces on Open Telekom Cloud, whose API has no such call.
    */
   routeTableIds?: string[];
   /** At most 128 characters, no `<` or `>`. Defaults to "". Replaces. */

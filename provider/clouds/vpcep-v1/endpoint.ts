@@ -3,6 +3,7 @@
  * @link https://support.huaweicloud.com/intl/en-us/api-vpcep/vpcep_06_0303.html
  */
 import { ENDPOINT_PROVIDER_SIDE_RULES, PLACEMENT_RULES } from "../common-rules.js";
+import { CloudApiError } from "../../core/errors.js";
 import type { Backend, Classified, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
 import { createClient, type VpcepV1Client } from "./client.js";
 import { deleteOnce } from "./errors.js";
@@ -18,6 +19,12 @@ export function endpointFields(profile: VpcepV1Profile): Record<string, FieldRul
   const whitelist: FieldRule = profile.endpointUpdate
     ? { change: "update", call: "PUT /vpc-endpoints/{id}" }
     : { change: "replace" };
+  // Absent route tables are the VPC's default, which the endpoint reports: absence is no change. A
+  // route table another endpoint uses is refused (EndPoint.2039), so a replacement that keeps the
+  // tables deletes first.
+  const routeTables: FieldRule = profile.routeTablesUpdate
+    ? { change: "update", call: "PUT /vpc-endpoints/{id}/routetables", computed: true, exclusive: true }
+    : { change: "replace", computed: true, exclusive: true };
   return {
     ...PLACEMENT_RULES,
     vpcId: { change: "replace" },
@@ -28,11 +35,53 @@ export function endpointFields(profile: VpcepV1Profile): Record<string, FieldRul
     description: { change: "replace" },
     whitelist,
     enableWhitelist: whitelist,
-    // Huawei's PUT …/routetables exists but its answer is undocumented; a new endpoint is certain.
-    routeTableIds: { change: "replace", computed: true },
+    routeTableIds: routeTables,
     tags: { change: "update", call: "POST /endpoint/{id}/tags/action" },
     ...ENDPOINT_PROVIDER_SIDE_RULES,
   };
+}
+
+/** One route table the cloud could not bind or unbind. */
+interface RoutetableFailure {
+  id?: string;
+  error_message?: string;
+}
+
+/**
+ * The answer of `PUT …/routetables`: HTTP 200 even when some route tables failed, which `error`
+ * then lists.
+ * @link https://support.huaweicloud.com/intl/en-us/api-vpcep/UpdateEndpointRoutetable.html
+ */
+interface RoutetablesAnswer {
+  routetables?: string[];
+  error?: { bind_failed?: RoutetableFailure[]; unbind_failed?: RoutetableFailure[] }[];
+}
+
+/**
+ * The failures a route-table answer lists, as an error (its code the list's name), or undefined
+ * when every table was applied: a 200 is not success on its own.
+ */
+export function routetablesError(
+  cloud: string,
+  answer: RoutetablesAnswer | undefined,
+): CloudApiError | undefined {
+  for (const kind of ["bind_failed", "unbind_failed"] as const) {
+    const failed = (answer?.error ?? []).flatMap((entry) => entry[kind] ?? []);
+    if (failed.length === 0) continue;
+    return new CloudApiError({
+      cloud,
+      code: kind,
+      httpStatus: 200,
+      message: failed
+        .map((f) => `route table ${f.id ?? "?"}: ${f.error_message ?? "the cloud gave no reason"}`)
+        .join("; "),
+      retryable: false,
+      notFound: false,
+      throttled: false,
+      operation: "UpdateEndpointRoutetable",
+    });
+  }
+  return undefined;
 }
 
 /** The object's error list as one sentence, for failure messages. */
@@ -162,6 +211,24 @@ export function endpointBackend(
               operation: "UpdateEndpoint",
               body: { enable_whitelist: to.enableWhitelist, whitelist: to.whitelist },
             }),
+        });
+      }
+      // Absent route tables are no change (computed), so only a given list is sent.
+      if (changed.includes("routeTableIds") && to.routeTableIds?.length) {
+        const routetables = to.routeTableIds;
+        steps.push({
+          fields: ["routeTableIds"],
+          call: "UpdateEndpointRoutetable",
+          apply: async () => {
+            const answer = await client.call<RoutetablesAnswer | undefined>({
+              method: "PUT",
+              path: `/vpc-endpoints/${encodeURIComponent(id)}/routetables`,
+              operation: "UpdateEndpointRoutetable",
+              body: { routetables },
+            });
+            const failed = routetablesError(profile.name, answer);
+            if (failed) throw failed;
+          },
         });
       }
       if (changed.includes("tags")) steps.push(...tagSteps(client, "endpoint", id, from.tags, to.tags));

@@ -56,6 +56,11 @@ export interface VpcepV1Profile<Name extends string = string> {
   serverTypes: readonly [string, ...string[]];
   /** Whether `PUT /vpc-endpoints/{id}` exists (Huawei: whitelist in place; OTC: none, so it replaces). */
   endpointUpdate: boolean;
+  /**
+   * Whether `PUT /vpc-endpoints/{id}/routetables` exists (Huawei: a gateway endpoint's route tables
+   * change in place; OTC's API reference has no such call, so a change replaces).
+   */
+  routeTablesUpdate: boolean;
   /** Whether `permissions/action` takes `permission_type` (organisation paths; Huawei only). */
   orgPathPermissions: boolean;
   /** Server types the API still takes but deprecates: a create with one prints a warning. */
