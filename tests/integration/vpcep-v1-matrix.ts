@@ -128,7 +128,8 @@ export function vpcepV1Matrix(c: VpcepV1Case): void {
     );
     // Accept from the service owner's side once the endpoint shows up, as a person would.
     const accepted = (async () => {
-      for (let i = 0; i < 200; i++) {
+      // A deadline, not a count: the runner is slow to start on a loaded machine.
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
         const listed = await c.client()("GET", "/vpc-endpoints", { query: { limit: 100 } });
         const pending = (
           listed.body.endpoints as { id: string; status: string; endpoint_service_id: string }[]
@@ -172,7 +173,8 @@ export function vpcepV1Matrix(c: VpcepV1Case): void {
       ["up"],
     );
     const rejected = (async () => {
-      for (let i = 0; i < 200; i++) {
+      // A deadline, not a count: the runner is slow to start on a loaded machine.
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
         const listed = await c.client()("GET", `/vpc-endpoint-services/${serviceId}/connections`);
         const pending = (listed.body.connections as { id: string; status: string }[] | undefined)?.find(
           (conn) => conn.status === "pendingAcceptance",
