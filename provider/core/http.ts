@@ -3,7 +3,7 @@
  * token bucket, and retries only for errors the cloud marks retryable, with backoff and jitter.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import got, { RequestError, type Got, type NormalizedOptions } from "got";
+import type { Got, NormalizedOptions } from "got";
 import backoffDelay from "./backoff.js";
 import type { Clock } from "./clock.js";
 import { CloudApiError, HttpError } from "./errors.js";
@@ -104,14 +104,35 @@ export function currentDeadline(): number | undefined {
   return deadlines.getStore();
 }
 
+type GotModule = typeof import("got");
+let gotModule: Promise<GotModule> | undefined;
+
+/**
+ * got is loaded with the first request, not with the module: the policy pack and the SDK import the
+ * cloud registry (schemas, field rules) and never send a request, so they do not pay its memory.
+ */
+function loadGot(): Promise<GotModule> {
+  gotModule ??= import("got");
+  return gotModule;
+}
+
 /** A client bound to one cloud's signer and error rules. */
 export class CloudTransport {
-  private readonly got: Got;
+  private client: Promise<{ got: Got; module: GotModule }> | undefined;
   private readonly retry: RetryPolicy;
 
   constructor(private readonly options: TransportOptions) {
     this.retry = options.retry ?? DEFAULT_RETRY;
-    this.got = got.extend({
+  }
+
+  private http(): Promise<{ got: Got; module: GotModule }> {
+    this.client ??= loadGot().then((module) => ({ module, got: this.extend(module.default) }));
+    return this.client;
+  }
+
+  private extend(got: Got): Got {
+    const options = this.options;
+    return got.extend({
       retry: { limit: 0 },
       throwHttpErrors: false,
       followRedirect: false,
@@ -176,15 +197,16 @@ export class CloudTransport {
   }
 
   private async once(request: CloudRequest): Promise<CloudResponse> {
+    const { got, module } = await this.http();
     try {
-      const response = await this.got(request.url, {
+      const response = await got(request.url, {
         method: request.method,
         headers: { ...request.headers },
         ...(request.body !== undefined ? { body: request.body } : {}),
       });
       return { status: response.statusCode, headers: response.headers, body: response.body };
     } catch (err) {
-      if (err instanceof RequestError) {
+      if (err instanceof module.RequestError) {
         const code = err.code ?? "ERR_REQUEST";
         throw new HttpError(
           `${request.operation}: ${code} talking to ${request.url.origin}`,
