@@ -2,6 +2,7 @@
 import type { Policies } from "@pulumi/policy";
 import {
   endpointNetworkReservedRange,
+  endpointServiceConnectionsDeclared,
   endpointServiceNotPublic,
   endpointServicePortConflict,
   endpointWhitelistNotOpen,
@@ -16,4 +17,5 @@ export const policies: Policies = [
   endpointServiceNotPublic,
   endpointWhitelistNotOpen,
   endpointServicePortConflict,
+  endpointServiceConnectionsDeclared,
 ];

@@ -1,6 +1,7 @@
 /** The sections of `npm run bench`, in the order they run. One line per section. */
 import type { Section } from "../figures.js";
 import { callsSection } from "./calls.js";
+import { policySection } from "./policy.js";
 import { previewSection } from "./preview.js";
 import { stubSection } from "./stub.js";
 import { throughputSection } from "./throughput.js";
@@ -12,4 +13,5 @@ export const SECTIONS: readonly Section[] = [
   callsSection,
   waiterSection,
   throughputSection,
+  policySection,
 ];

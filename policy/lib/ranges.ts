@@ -8,12 +8,32 @@ export interface ReservedRange {
   range: Range;
 }
 
+/** Parsed values by text; bounded, since one pack process may see many stacks. */
+const PARSED = new Map<string, Range | undefined>();
+const PARSED_MAX = 10_000;
+
+/**
+ * `parseAddressOrCidr` of the trimmed value, remembered: stacks repeat the same CIDRs (every
+ * `0.0.0.0/0` route), and parsing an IPv4 CIDR tries IPv6 first and throws, which made parsing
+ * the largest share of the stack policies' time. Ranges are never mutated, so sharing them is safe.
+ */
+function parseRange(value: string): Range | undefined {
+  if (PARSED.has(value)) return PARSED.get(value);
+  const range = parseAddressOrCidr(value.trim());
+  if (PARSED.size >= PARSED_MAX) PARSED.clear();
+  PARSED.set(value, range);
+  return range;
+}
+
 /** How a value is judged: an address or CIDR must not overlap; a route must not point inside. */
 export type RangeUse = "address" | "route-destination";
 
+/** Parsed once: the resource policy asks for it on every resource. */
+const RESERVED: ReservedRange = { cidr: RESERVED_CIDR, range: parseAddressOrCidr(RESERVED_CIDR)! };
+
 /** The reserved range plus the configured extra ones; a malformed entry names the config key. */
 export function reservedRanges(extra: readonly unknown[] = []): ReservedRange[] {
-  const ranges: ReservedRange[] = [{ cidr: RESERVED_CIDR, range: parseAddressOrCidr(RESERVED_CIDR)! }];
+  const ranges: ReservedRange[] = [RESERVED];
   extra.forEach((cidr, index) => {
     const range = typeof cidr === "string" ? parseAddressOrCidr(cidr) : undefined;
     if (range === undefined) {
@@ -36,7 +56,7 @@ export function overlappingRange(
   reserved: readonly ReservedRange[],
   use: RangeUse = "address",
 ): ReservedRange | undefined {
-  const range = parseAddressOrCidr(value.trim());
+  const range = parseRange(value);
   if (range === undefined) return undefined;
   return reserved.find(
     (r) => rangesOverlap(range, r.range) && (use === "address" || prefixOf(range) >= prefixOf(r.range)),
@@ -66,7 +86,7 @@ export function overlapRule(hit: ReservedRange, use: RangeUse): string {
 
 /** True for a CIDR with prefix length 0, such as 0.0.0.0/0 or ::/0: every address there is. */
 export function coversEverything(value: string): boolean {
-  const range = parseAddressOrCidr(value.trim());
+  const range = parseRange(value);
   return range !== undefined && value.includes("/") && range[1] === 0;
 }
 

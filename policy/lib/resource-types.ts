@@ -56,6 +56,24 @@ export interface EndpointType {
   };
   /** The backend port a service forwards to and its mappings. */
   ports?: PortMappingFields;
+  /** An endpoint's references to the service it connects to (its id, or its name). */
+  servicePaths?: readonly string[];
+  /**
+   * Outputs that carry the resource's own id (or name) as others reference it; the engine never
+   * puts the id itself in the properties.
+   */
+  idPaths?: readonly string[];
+}
+
+/**
+ * A resource that decides on endpoints' connections to a service: ours (one endpoint each) and the
+ * official packages' approval resources (a list of endpoints each).
+ */
+export interface ConnectionType {
+  cloud: CloudOf;
+  servicePath: string;
+  /** The endpoint, or `<list>[]` for a list of endpoints. */
+  endpointPath: string;
 }
 
 export interface PortMappingFields {
@@ -77,6 +95,9 @@ export const OUR_ENDPOINT: EndpointType = {
   subnetPaths: ["subnetId", "zones[].subnetId"],
   tags: { path: "tags", shape: "map" },
   whitelist: { entries: "whitelist", enabled: "enableWhitelist", enabledWhenUnset: "when-non-empty" },
+  // Volcengine endpoints may name their service instead of giving its id.
+  servicePaths: ["serviceId", "serviceName"],
+  idPaths: ["endpointId"],
 };
 
 export const OUR_ENDPOINT_SERVICE: EndpointType = {
@@ -100,6 +121,7 @@ export const OUR_ENDPOINT_SERVICE: EndpointType = {
     serverPort: "serverPort",
     defaultProtocol: "TCP",
   },
+  idPaths: ["serviceId", "endpointServiceName"],
 };
 
 /**
@@ -120,6 +142,7 @@ export const ENDPOINT_TYPES: ReadonlyMap<string, EndpointType> = new Map<string,
       subnetPaths: ["networkId"],
       tags: { path: "tags", shape: "map" },
       whitelist: { entries: "whitelists", enabled: "enableWhitelist", enabledWhenUnset: false },
+      servicePaths: ["serviceId"],
     },
   ],
   [
@@ -157,6 +180,9 @@ export const ENDPOINT_TYPES: ReadonlyMap<string, EndpointType> = new Map<string,
       subnetPaths: ["subnetId"],
       tags: { path: "tags", shape: "map" },
       whitelist: { entries: "whitelists", enabled: "enableWhitelist", enabledWhenUnset: false },
+      servicePaths: ["serviceId"],
+      // Dynamically bridged: the Terraform id is also an output named after the resource.
+      idPaths: ["vpcepEndpointV1Id"],
     },
   ],
   [
@@ -182,6 +208,7 @@ export const ENDPOINT_TYPES: ReadonlyMap<string, EndpointType> = new Map<string,
         serverPort: "serverPort",
         defaultProtocol: "TCP",
       },
+      idPaths: ["vpcepServiceV1Id"],
     },
   ],
   [
@@ -192,9 +219,11 @@ export const ENDPOINT_TYPES: ReadonlyMap<string, EndpointType> = new Map<string,
       addressPaths: ["endPointVip"],
       vpcPaths: ["vpcId"],
       subnetPaths: ["subnetId"],
+      servicePaths: ["endPointServiceId"],
     },
   ],
   [
+    // Approval in the inverse sense (required, so never unset), and no inline permission list.
     "tencentcloud:Vpc/endPointService:EndPointService",
     {
       cloud: "tencentcloud",
@@ -202,12 +231,35 @@ export const ENDPOINT_TYPES: ReadonlyMap<string, EndpointType> = new Map<string,
       addressPaths: [],
       vpcPaths: ["vpcId"],
       subnetPaths: [],
+      exposure: { approval: "autoAcceptFlag", openWhen: true, defaultValue: false, permissions: [] },
     },
   ],
   [
     // The endpoint's VPC is an output only; its subnets and addresses live on its zones.
     "volcengine:privatelink/vpcEndpoint:VpcEndpoint",
-    { cloud: "volcengine", kind: "endpoint", addressPaths: [], vpcPaths: ["vpcId"], subnetPaths: [] },
+    {
+      cloud: "volcengine",
+      kind: "endpoint",
+      addressPaths: [],
+      vpcPaths: ["vpcId"],
+      subnetPaths: [],
+      servicePaths: ["serviceId", "serviceName"],
+      idPaths: ["endpointId"],
+    },
+  ],
+  [
+    // Approval in the inverse sense; the Terraform provider defaults it to false (approval
+    // required), the API documents no default. Permissions are separate resources.
+    "volcengine:privatelink/vpcEndpointService:VpcEndpointService",
+    {
+      cloud: "volcengine",
+      kind: "endpointService",
+      addressPaths: [],
+      vpcPaths: [],
+      subnetPaths: [],
+      exposure: { approval: "autoAcceptEnabled", openWhen: true, defaultValue: false, permissions: [] },
+      idPaths: ["serviceId"],
+    },
   ],
   [
     "volcengine:privatelink/vpcEndpointZone:VpcEndpointZone",
@@ -218,6 +270,33 @@ export const ENDPOINT_TYPES: ReadonlyMap<string, EndpointType> = new Map<string,
       vpcPaths: [],
       subnetPaths: ["subnetId"],
     },
+  ],
+]);
+
+/**
+ * Our connection resource's token: the same scheme as VpcEndpoint's.
+ * TODO(#11): `VpcEndpointConnection.__pulumiType` once the SDK exports the class.
+ */
+export const OUR_CONNECTION_TOKEN = "pulumi-nodejs:dynamic/vpcep:VpcEndpointConnection";
+
+/** Connection and approval types by token: ours, then the official packages'. */
+export const CONNECTION_TYPES: ReadonlyMap<string, ConnectionType> = new Map<string, ConnectionType>([
+  [OUR_CONNECTION_TOKEN, { cloud: "from-props", servicePath: "serviceId", endpointPath: "endpointId" }],
+  [
+    "huaweicloud:Vpcep/approval:Approval",
+    { cloud: "huaweicloud", servicePath: "serviceId", endpointPath: "endpoints[]" },
+  ],
+  [
+    "opentelekomcloud:index/vpcepApprovalV1:VpcepApprovalV1",
+    { cloud: "opentelekomcloud", servicePath: "serviceId", endpointPath: "endpoints[]" },
+  ],
+  [
+    "tencentcloud:Vpc/enableEndPointConnect:EnableEndPointConnect",
+    { cloud: "tencentcloud", servicePath: "endPointServiceId", endpointPath: "endPointIds[]" },
+  ],
+  [
+    "volcengine:privatelink/vpcEndpointConnection:VpcEndpointConnection",
+    { cloud: "volcengine", servicePath: "serviceId", endpointPath: "endpointId" },
   ],
 ]);
 

@@ -1,7 +1,8 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { resourceLabel } from "../lib/describe.js";
-import { plainProps, valuesAt, type Plain } from "../lib/known.js";
-import { cloudOf, ENDPOINT_TYPES, type PortMappingFields } from "../lib/resource-types.js";
+import { valuesAt, type Plain } from "../lib/known.js";
+import { cloudOf, type PortMappingFields } from "../lib/resource-types.js";
+import { stackIndex, type StackIndex } from "../lib/stack-index.js";
 
 interface Mapping {
   path: string;
@@ -31,36 +32,43 @@ export const endpointServicePortConflict: StackValidationPolicy = {
   enforcementLevel: "mandatory",
   severity: "medium",
   validateStack: (args, reportViolation) => {
-    const byBackend = new Map<string, Service[]>();
-    for (const resource of args.resources) {
-      const type = ENDPOINT_TYPES.get(resource.type);
-      const ports = type?.ports;
-      if (type === undefined || ports === undefined) continue;
-      const props = plainProps(resource.props);
-      const [portId] = valuesAt(props, ports.portId);
-      if (typeof portId?.value !== "string") continue;
-      const mappings = readMappings(props, ports);
-      if (mappings.length === 0) continue;
-      const key = `${cloudOf(type, props.cloud) ?? "?"}/${portId.value}`;
-      const group = byBackend.get(key) ?? [];
-      const service: Service = {
-        label: resourceLabel(resource.type, resource.name),
-        urn: resource.urn,
-        mappings,
-      };
-      for (const other of group) {
-        for (const clash of clashes(service, other)) {
-          reportViolation(
-            `${service.label}: ${clash.mine.path} = ${describe(clash.mine)} uses ${clash.side} port ${clash.port}/${clash.mine.protocol}, already mapped by ${other.label} (${clash.theirs.path} = ${describe(clash.theirs)}) on backend port ${portId.value}; the cloud fails the later create.`,
-            service.urn,
-          );
-        }
-      }
-      group.push(service);
-      byBackend.set(key, group);
+    for (const { message, urn } of stackIndex(args.resources).derive(portConflicts)) {
+      reportViolation(message, urn);
     }
   },
 };
+
+/** Every clash, reported on the later service, in stack order. */
+function portConflicts(index: StackIndex): { message: string; urn: string }[] {
+  const found: { message: string; urn: string }[] = [];
+  const byBackend = new Map<string, Service[]>();
+  for (const resource of index.endpoints) {
+    const ports = resource.type.ports;
+    if (ports === undefined) continue;
+    const [portId] = valuesAt(resource.props, ports.portId);
+    if (typeof portId?.value !== "string") continue;
+    const mappings = readMappings(resource.props, ports);
+    if (mappings.length === 0) continue;
+    const key = `${cloudOf(resource.type, resource.props.cloud) ?? "?"}/${portId.value}`;
+    const group = byBackend.get(key) ?? [];
+    const service: Service = {
+      label: resourceLabel(resource.token, resource.name),
+      urn: resource.urn,
+      mappings,
+    };
+    for (const other of group) {
+      for (const clash of clashes(service, other)) {
+        found.push({
+          message: `${service.label}: ${clash.mine.path} = ${describe(clash.mine)} uses ${clash.side} port ${clash.port}/${clash.mine.protocol}, already mapped by ${other.label} (${clash.theirs.path} = ${describe(clash.theirs)}) on backend port ${portId.value}; the cloud fails the later create.`,
+          urn: service.urn,
+        });
+      }
+    }
+    group.push(service);
+    byBackend.set(key, group);
+  }
+  return found;
+}
 
 function readMappings(props: Plain, ports: PortMappingFields): Mapping[] {
   const mappings: Mapping[] = [];

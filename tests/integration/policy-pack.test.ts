@@ -48,6 +48,7 @@ describe("the policy pack over the analyzer protocol", () => {
       "vpcep-endpoint-service-not-public": "advisory",
       "vpcep-endpoint-whitelist-not-open": "mandatory",
       "vpcep-endpoint-service-port-conflict": "mandatory",
+      "vpcep-endpoint-service-connections-declared": "advisory",
     });
     const tags = info.policies.find((p) => p.name === "vpcep-resource-tag-limits")!;
     expect(Object.keys((tags.configSchema as { properties: object }).properties).sort()).toEqual([

@@ -13,6 +13,8 @@ import type { ResourceKind } from "../../provider/schema/kinds.js";
 
 export const ENDPOINT = VpcEndpoint.__pulumiType;
 export const SERVICE = VpcEndpointService.__pulumiType;
+/** `VpcEndpointConnection`'s token (issue 11): the same scheme as the other two. */
+export const CONNECTION = "pulumi-nodejs:dynamic/vpcep:VpcEndpointConnection";
 
 type Props = Record<string, unknown>;
 
@@ -102,5 +104,19 @@ export const VOLCENGINE_ENDPOINT_ARGS: Props = {
 
 export const volcengineEndpoint = (overrides: Props = {}, inputs: Props = {}): Props => ({
   ...checked("endpoint", { ...VOLCENGINE_ENDPOINT_ARGS, ...inputs }),
+  ...overrides,
+});
+
+/**
+ * A VpcEndpointConnection's properties: its inputs (`cloud`, `region`, `serviceId`, `endpointId`,
+ * `accepted`). Built by hand: the resource's check is not in this checkout yet (issue 11).
+ */
+export const ourConnection = (overrides: Props = {}): Props => ({
+  cloud: "huaweicloud",
+  region: "cn-north-4",
+  serviceId: "0b1c7f5e-3a55-4d2c-9a51-2f7a1c9e0a10",
+  endpointId: "7d2e9c41-5b6a-4f38-8e1d-0c9b8a7f6e50",
+  accepted: true,
+  __provider: "exports.handler = __f0; // the serialized provider stub",
   ...overrides,
 });
