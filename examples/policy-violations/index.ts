@@ -54,7 +54,7 @@ export default function policyViolations() {
   });
 
   // vpcep-endpoint-service-port-conflict: the same backend port and client port 443 again.
-  new VpcEndpointService("port-conflict", {
+  const needsApproval = new VpcEndpointService("port-conflict", {
     cloud: "huaweicloud",
     region: "cn-north-4",
     vpcId: "0b1c7f5e-3a55-4d2c-9a51-2f7a1c9e0a10",
@@ -71,6 +71,17 @@ export default function policyViolations() {
     vpcId: vpc.id,
     subnetId: subnet.id,
     serviceId: service.id,
+    tags: { team: "payments" },
+  });
+
+  // vpcep-endpoint-service-connections-declared: the service above requires approval (the default),
+  // and nothing in the stack accepts this endpoint, so it would wait for the owner forever.
+  new VpcEndpoint("left-pending", {
+    cloud: "huaweicloud",
+    region: "cn-north-4",
+    vpcId: "7d2e9c41-5b6a-4f38-8e1d-0c9b8a7f6e50",
+    subnetId: "3f4a5b6c-7d8e-4f90-a1b2-c3d4e5f6a7b8",
+    serviceId: needsApproval.id,
     tags: { team: "payments" },
   });
 

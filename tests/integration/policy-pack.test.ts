@@ -145,6 +145,7 @@ describe("examples through the engine with the pack attached", () => {
     ).toEqual(
       [
         "vpcep-endpoint-network-reserved-range mandatory reserved-range-vpc",
+        "vpcep-endpoint-service-connections-declared advisory left-pending",
         "vpcep-endpoint-network-reserved-range mandatory hosting-subnet",
         "vpcep-endpoint-network-reserved-range mandatory reserved-range-route",
         "vpcep-endpoint-service-not-public advisory open-to-everyone",
