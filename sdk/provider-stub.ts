@@ -1,38 +1,54 @@
 /**
- * The thin providers that `pulumi.dynamic.Resource` serializes into state. Each method loads the
- * installed `pulumi-vpcep/provider` module at call time, so state stays small and constant, destroy
- * and refresh run the installed code, and all resources in a host process share one implementation
- * (one rate limiter, one connection pool). Nothing here may capture a value: only the type name.
+ * The thin providers that `pulumi.dynamic.Resource` serializes into state (twice per resource:
+ * inputs and outputs). In the host, each method loads the installed `pulumi-vpcep/provider` module,
+ * so state stays small and constant, destroy and refresh run the installed code, and every resource
+ * of every kind in a host process shares one implementation (one rate limiter, one connection pool,
+ * one set of claims). A stub holds no value but its type name.
+ *
+ * Why a setter: the serializer wraps every function it writes in ~190 bytes of scaffolding, so seven
+ * serialized methods alone would exceed the 1.5 KB budget. A stub is therefore an object whose only
+ * own property is `type`, over a prototype whose `type` setter defines the seven methods. The
+ * serializer writes an object with a prototype as `Object.create(proto)` followed by
+ * `obj.type = "<kind>"`; that assignment runs the setter in the host when it loads the text, once per
+ * distinct text, and the text carries one function instead of seven. In the program the methods are
+ * never defined (the SDK only serializes the object), which keeps them out of the text.
  */
 import type * as pulumi from "@pulumi/pulumi";
-
-type Props = Record<string, unknown>;
-type Impl = typeof import("../provider/index.js");
+import type { ResourceType } from "../provider/index.js";
 
 /**
- * Resolved from the program directory (the host's cwd), by package name, so the stub never embeds
- * a machine path. `import()` stays verbatim in the serialized text and runs in the host.
+ * Runs only in the host (`require` there is the deserialized module's own, rooted at the host's cwd,
+ * which is the program directory). The package is resolved by name from the program directory, never
+ * by a machine path, and imported once per host process: the promise lives on `globalThis` because
+ * every deserialized text (one per kind, and older texts still in state) has its own copy of this
+ * code. Old stubs in state call the same exports, so they stay.
  */
-async function loadProvider(): Promise<Impl> {
-  const { createRequire } = await import("node:module");
-  const { pathToFileURL } = await import("node:url");
-  const resolve = createRequire(`${process.cwd()}/`).resolve;
-  return (await import(pathToFileURL(resolve("pulumi-vpcep/provider")).href)) as Impl;
+const STUB_PROTOTYPE = {
+  set type(type: ResourceType) {
+    const load = (): Promise<typeof import("../provider/index.js")> =>
+      ((globalThis as Record<symbol, never>)[Symbol.for("pulumi-vpcep/provider")] ??= import("node:url").then(
+        (url) => import(url.pathToFileURL(require.resolve("pulumi-vpcep/provider")).href),
+      ) as never);
+    const target = this as unknown as Record<string, unknown>;
+    for (const m of ["check", "diff", "create", "read", "update"] as const) {
+      target[m] = async (...a: [never, never, never]) => (await load())[m](type, ...a);
+    }
+    target.configure = async (req: never) => (await load()).configure(req);
+    target.delete = async (id: string, props: never) => (await load()).remove(type, id, props);
+  },
+};
+
+/** One stub object per kind: Pulumi caches its serialized text per object. */
+export function stub(type: ResourceType): pulumi.dynamic.ResourceProvider {
+  const provider = Object.create(STUB_PROTOTYPE) as pulumi.dynamic.ResourceProvider;
+  // Defined, not assigned: assigning would run the setter here and serialize seven methods.
+  return Object.defineProperty(provider, "type", {
+    value: type,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
-function stub(type: "VpcEndpoint" | "VpcEndpointService"): pulumi.dynamic.ResourceProvider {
-  return {
-    configure: async (req) => (await loadProvider()).configure(req as never),
-    check: async (olds: Props, news: Props) => (await loadProvider()).check(type, olds, news),
-    diff: async (id: string, olds: Props, news: Props) => (await loadProvider()).diff(type, id, olds, news),
-    create: async (inputs: Props) => (await loadProvider()).create(type, inputs),
-    read: async (id: string, props: Props) => (await loadProvider()).read(type, id, props),
-    update: async (id: string, olds: Props, news: Props) =>
-      (await loadProvider()).update(type, id, olds, news),
-    delete: async (id: string, props: Props) => (await loadProvider()).remove(type, id, props),
-  };
-}
-
-/** One provider object per kind: Pulumi caches its serialized text per object. */
 export const endpointProvider = stub("VpcEndpoint");
 export const endpointServiceProvider = stub("VpcEndpointService");

@@ -1,6 +1,7 @@
 /** The sections of `npm run bench`, in the order they run. One line per section. */
 import type { Section } from "../figures.js";
 import { callsSection } from "./calls.js";
+import { hostSection } from "./host.js";
 import { policySection } from "./policy.js";
 import { previewSection } from "./preview.js";
 import { stubSection } from "./stub.js";
@@ -12,6 +13,7 @@ export const SECTIONS: readonly Section[] = [
   stubSection,
   callsSection,
   waiterSection,
+  hostSection,
   throughputSection,
   policySection,
 ];

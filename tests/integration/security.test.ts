@@ -66,13 +66,13 @@ describe("credentials and the serialized provider", () => {
     );
   });
 
-  test("the serialized provider is a thin stub: at most 4 KB, no machine path, identical for every resource of a kind", async () => {
+  test("the serialized provider is a thin stub: at most 1,536 B, no machine path, identical for every resource of a kind", async () => {
     const stack = new TestStack(ctx.emulator);
     await stack.run(RESOURCES, ["up"]);
     const resources = stack.state().resources;
     const texts = resources.map((r) => String(r.outputs.__provider));
     for (const text of texts) {
-      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(4096);
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(1536);
       expect(text).not.toContain(ROOT);
       expect(text).toContain('resolve("pulumi-vpcep/provider")');
     }
