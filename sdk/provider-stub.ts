@@ -25,10 +25,16 @@ import type { ResourceType } from "../provider/index.js";
  */
 const STUB_PROTOTYPE = {
   set type(type: ResourceType) {
+    const key = Symbol.for("pulumi-vpcep/provider");
+    const cache = globalThis as Record<symbol, never>;
+    // A failed load is forgotten, so the next call tries again.
     const load = (): Promise<typeof import("../provider/index.js")> =>
-      ((globalThis as Record<symbol, never>)[Symbol.for("pulumi-vpcep/provider")] ??= import("node:url").then(
-        (url) => import(url.pathToFileURL(require.resolve("pulumi-vpcep/provider")).href),
-      ) as never);
+      (cache[key] ??= import("node:url")
+        .then((url) => import(url.pathToFileURL(require.resolve("pulumi-vpcep/provider")).href))
+        .catch((err: unknown) => {
+          delete cache[key];
+          throw err;
+        }) as never);
     const target = this as unknown as Record<string, unknown>;
     for (const m of ["check", "diff", "create", "read", "update"] as const) {
       target[m] = async (...a: [never, never, never]) => (await load())[m](type, ...a);
