@@ -20,7 +20,9 @@ async function loadProvider(): Promise<Impl> {
   return (await import(pathToFileURL(resolve("pulumi-vpcep/provider")).href)) as Impl;
 }
 
-function stub(type: "VpcEndpoint" | "VpcEndpointService"): pulumi.dynamic.ResourceProvider {
+function stub(
+  type: "VpcEndpoint" | "VpcEndpointService" | "VpcEndpointConnection",
+): pulumi.dynamic.ResourceProvider {
   return {
     configure: async (req) => (await loadProvider()).configure(req as never),
     check: async (olds: Props, news: Props) => (await loadProvider()).check(type, olds, news),
@@ -36,3 +38,4 @@ function stub(type: "VpcEndpoint" | "VpcEndpointService"): pulumi.dynamic.Resour
 /** One provider object per kind: Pulumi caches its serialized text per object. */
 export const endpointProvider = stub("VpcEndpoint");
 export const endpointServiceProvider = stub("VpcEndpointService");
+export const connectionProvider = stub("VpcEndpointConnection");

@@ -6,6 +6,7 @@ import { PLACEMENT_RULES, PROVIDER_SIDE_RULES } from "../common-rules.js";
 import type { Backend, Classified, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
 import { createClient, type VpcepV1Client } from "./client.js";
 import { deleteOnce } from "./errors.js";
+import { serviceConnections } from "./connection.js";
 import { describeErrors } from "./endpoint.js";
 import { findServiceStateById, findServices } from "./find.js";
 import type { VpcepV1Profile } from "./profile.js";
@@ -156,6 +157,7 @@ export function serviceBackend(
     candidateScope: (inputs) => (profile.serviceListFilters.serverType ? inputs.serverType : ""),
 
     find: (id) => findServiceStateById(client, id),
+    detail: async (id, state) => ({ ...state, connections: await serviceConnections(client, id) }),
     idOf: ({ service }) => service.id,
 
     classify({ service }): Classified {
@@ -166,7 +168,7 @@ export function serviceBackend(
       return { phase: "pending", status: service.status };
     },
 
-    outputs({ service }): CommonOutputs {
+    outputs({ service, connections }): CommonOutputs {
       const name = service.service_name ?? "";
       return {
         serviceId: service.id,
@@ -178,6 +180,7 @@ export function serviceBackend(
           : `${region}.${name ? name + "." : ""}${service.id}`,
         ...(service.created_at ? { createdAt: service.created_at } : {}),
         ...(service.updated_at ? { updatedAt: service.updated_at } : {}),
+        ...(connections ? { connections } : {}),
       };
     },
 
