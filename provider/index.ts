@@ -6,11 +6,12 @@
 import { setConfigSource } from "./core/settings.js";
 import { Lifecycle } from "./resources/lifecycle.js";
 
-export type ResourceType = "VpcEndpoint" | "VpcEndpointService";
+export type ResourceType = "VpcEndpoint" | "VpcEndpointService" | "VpcEndpointConnection";
 
 const lifecycles: Record<ResourceType, Lifecycle> = {
   VpcEndpoint: new Lifecycle("endpoint"),
   VpcEndpointService: new Lifecycle("endpointService"),
+  VpcEndpointConnection: new Lifecycle("connection"),
 };
 
 type Props = Record<string, unknown>;

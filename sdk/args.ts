@@ -24,11 +24,20 @@ export type VpcEndpointArgs = Distribute<ArgsOf<"endpoint">>;
 /** Arguments of `VpcEndpointService`, discriminated on `cloud`. */
 export type VpcEndpointServiceArgs = Distribute<ArgsOf<"endpointService">>;
 
+/** Arguments of `VpcEndpointConnection`, discriminated on `cloud`. */
+export type VpcEndpointConnectionArgs = Distribute<ArgsOf<"connection">>;
+
 /** The arguments of one cloud's endpoint, e.g. `EndpointArgsFor<"tencentcloud">`. */
 export type EndpointArgsFor<C extends VpcEndpointArgs["cloud"]> = Extract<VpcEndpointArgs, { cloud: C }>;
 
 /** The arguments of one cloud's endpoint service. */
 export type EndpointServiceArgsFor<C extends VpcEndpointServiceArgs["cloud"]> = Extract<
   VpcEndpointServiceArgs,
+  { cloud: C }
+>;
+
+/** The arguments of one cloud's endpoint connection. */
+export type ConnectionArgsFor<C extends VpcEndpointConnectionArgs["cloud"]> = Extract<
+  VpcEndpointConnectionArgs,
   { cloud: C }
 >;

@@ -58,3 +58,4 @@ export function stub(type: ResourceType): pulumi.dynamic.ResourceProvider {
 
 export const endpointProvider = stub("VpcEndpoint");
 export const endpointServiceProvider = stub("VpcEndpointService");
+export const connectionProvider = stub("VpcEndpointConnection");

@@ -87,6 +87,14 @@ export class VpcEndpointService extends pulumi.dynamic.Resource {
   declare readonly createdAt: pulumi.Output<string | undefined>;
   /** Time of the last change as the cloud reports it (Huawei Cloud). */
   declare readonly updatedAt: pulumi.Output<string | undefined>;
+  /**
+   * The endpoints connected to the service or waiting for its owner, whichever account owns them,
+   * read from the service's side and paged to the end: each endpoint's id, its owner's account
+   * (Huawei/OTC domain id, Tencent AppId, Volcengine account id) and its normalised state
+   * (`pendingAcceptance`, `accepted`, `rejected`, …). Recorded at create, update and refresh (not
+   * live): run `pulumi refresh` to see endpoints that arrived since.
+   */
+  declare readonly connections: pulumi.Output<{ endpointId: string; endpointOwner: string; state: string }[]>;
   /** Allowed accounts, sorted. */
   declare readonly permissions: pulumi.Output<string[]>;
   /** Whether endpoints wait for approval. */

@@ -19,6 +19,7 @@ export interface ResourceSpec {
   schema: InputSchema;
   /** What a change to each input costs; diff reads only these, so preview needs no credentials. */
   fields: Record<string, FieldRule>;
+  /** The cloud's tag rules for this kind; `NO_TAGS` for a kind that takes none. */
   tags: TagLimits;
   /** Output-only properties the backend reports (the SDK declares them so they reach programs). */
   outputs: readonly string[];
@@ -28,13 +29,19 @@ export interface ResourceSpec {
    */
   provisioning?: { create?: ProvisioningWindow; delete?: ProvisioningWindow };
   /**
+   * Whether recorded outputs show an object that is not where an `up` leaves it, when the generic
+   * rule (a normalised state such as `rejected` is unsettled) does not fit this kind: a connection
+   * rejected on purpose is settled. Read from state and inputs only: diff makes no cloud call.
+   */
+  unsettled?(outputs: Record<string, unknown>, inputs: Record<string, unknown>): boolean;
+  /**
    * The backend for a resource, from what is known of it (its inputs or stored outputs: region, and
    * hints such as an address family); credentials are read when it is built, at call time.
    */
   backend(known: KnownResource): ErasedBackend;
 }
 
-/** The plain argument types of a cloud's two resources (the SDK wraps them in `pulumi.Input`). */
+/** The plain argument types of a cloud's resources (the SDK wraps them in `pulumi.Input`). */
 export type ResourceArgs = Record<ResourceKind, { cloud: string }>;
 
 export interface CloudModule<Name extends string = string, Args extends ResourceArgs = ResourceArgs> {

@@ -29,6 +29,19 @@ export interface CommonArgs {
   adoptId?: string;
 }
 
+/** Connection arguments every cloud takes (a connection has no tags and nothing to adopt). */
+export interface CommonConnectionArgs {
+  /** The service's region. Changing it replaces the resource. */
+  region: string;
+  /**
+   * Accept (`true`, the default) or reject the endpoint. Updates in place. Delete revokes an
+   * acceptance (reject or disconnect, as the cloud allows) and leaves a rejection as it is.
+   */
+  accepted?: boolean;
+  /** How long create, update and delete may wait for the cloud (the engine ignores `customTimeouts`). */
+  timeouts?: Timeouts;
+}
+
 /** Endpoint arguments every cloud takes. */
 export interface CommonEndpointArgs extends CommonArgs {
   /**

@@ -106,6 +106,16 @@ export interface Backend<Inputs, State> {
   plan(id: string, from: Inputs, to: Inputs, changed: readonly string[]): UpdateStep[];
   /** Sends the delete call; not found counts as success. */
   delete(id: string): Promise<void>;
+  /**
+   * A state that counts as deleted for the wait after `delete`: for an object that delete revokes
+   * rather than removes (a connection the cloud keeps, rejected). Without it only not found does.
+   */
+  revoked?(state: State): boolean;
+  /**
+   * The state with what is read only when the lifecycle records outputs (end of create, update,
+   * adoption and read), never on a poll: a service's connection list, paged to the end.
+   */
+  detail?(id: string, state: State): Promise<State>;
 }
 
 /** Inputs as the generic lifecycle handles them: checked and normalised, the cloud's own shape. */

@@ -158,6 +158,11 @@ export class Lifecycle {
     };
   }
 
+  /** The state to record, with what the backend reads only then (never on a poll). */
+  private recorded(backend: ErasedBackend, id: string, state: unknown): Promise<unknown> {
+    return backend.detail ? backend.detail(id, state) : Promise.resolve(state);
+  }
+
   /** Polling settings both waits share, read at call time. */
   private pacing(backend: ErasedBackend, id: string, timeoutMs: number, window?: ProvisioningWindow) {
     const settings = tuning();
@@ -268,8 +273,8 @@ export class Lifecycle {
       refresh: async (): Promise<Observation<unknown>> => {
         // Existence is all this needs.
         const state = await backend.find(id, "status");
-        // While deleting, even a "failed" status is only a step towards not found.
-        return state === undefined
+        // While deleting, even a "failed" status is only a step towards not found (or revoked).
+        return state === undefined || backend.revoked?.(state)
           ? { phase: "gone", status: "not found" }
           : { phase: "pending", status: backend.outputs(state).status };
       },
@@ -334,7 +339,10 @@ export class Lifecycle {
     );
     if (replaces.length > 0) noteReplacement(olds, news);
     return {
-      changes: changed.length > 0 || providerChanged || this.unsettled(olds, after),
+      changes:
+        changed.length > 0 ||
+        providerChanged ||
+        (spec.unsettled ? spec.unsettled(olds, after) : this.unsettled(olds, after)),
       replaces,
       deleteBeforeReplace: replaces.length > 0 && keepsExclusive,
     };
@@ -429,7 +437,8 @@ export class Lifecycle {
       this.log(
         `${this.subject(backend, id)}: ${backend.outputs(final).status} after ${formatElapsed(this.clock.now() - started)}`,
       );
-      return { id, outs: this.outputsOf(spec, backend, inputs, final, stillFresh) };
+      const outs = this.outputsOf(spec, backend, inputs, await this.recorded(backend, id, final), stillFresh);
+      return { id, outs };
     } catch (err) {
       throw await this.partial(spec, backend, id, inputs, fallback, props.__provider, "creating", err);
     }
@@ -476,7 +485,7 @@ export class Lifecycle {
       const ready = await this.waitReady(backend, id, inputs, timeoutMs, { initial: state });
       const { final } = await this.converge(spec, backend, id, ready, inputs, timeoutMs, new AppliedFields());
       this.log(`${subject}: adopted`);
-      return { id, outs: this.outputsOf(spec, backend, inputs, final) };
+      return { id, outs: this.outputsOf(spec, backend, inputs, await this.recorded(backend, id, final)) };
     } catch (err) {
       throw await this.partial(spec, backend, id, inputs, fallback, props.__provider, "adopting", err);
     }
@@ -517,8 +526,9 @@ export class Lifecycle {
     }
     const spec = this.module(known.cloud, "reading").resources[this.kind];
     const backend = spec.backend({ ...known, region: String(known.region) });
-    const state = await backend.find(id);
-    if (state === undefined) return {};
+    const found = await backend.find(id);
+    if (found === undefined) return {};
+    const state = await this.recorded(backend, id, found);
     // Provider-side settings (timeouts, waitForAcceptance) are not in the cloud; keep what state had.
     const inputs = normalise(spec.schema, {
       ...pick(known, Object.keys(spec.fields)),
@@ -552,7 +562,7 @@ export class Lifecycle {
       // An object a failed run left pending is waited for; one found failed stops with the reason.
       const ready = await this.waitReady(backend, id, inputs, timeoutMs, { initial: current });
       const { final } = await this.converge(spec, backend, id, ready, inputs, timeoutMs, applied);
-      return { outs: this.outputsOf(spec, backend, inputs, final) };
+      return { outs: this.outputsOf(spec, backend, inputs, await this.recorded(backend, id, final)) };
     } catch (err) {
       if (isNotFound(err) || (err instanceof ResourceFailedError && err.state === "not found")) {
         throw new ProviderError(

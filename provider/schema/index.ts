@@ -3,6 +3,7 @@ export { RESOURCE_KINDS, kindLabel, type ResourceKind } from "./kinds.js";
 export { TAG_LIMITS, TAG_CLOUD_LABEL, tagProblems, type TagCloud } from "./known-clouds.js";
 export {
   characterCount,
+  NO_TAGS,
   UNREPRESENTABLE_TAG_KEY,
   unrepresentableTagKeyMessage,
   type TagLimits,

@@ -4,7 +4,7 @@
  * such a cloud is registered, its module's rules take precedence here without a change.
  */
 import { CLOUD_MODULES, type CloudName } from "../clouds/index.js";
-import type { ResourceKind } from "./kinds.js";
+import { RESOURCE_KINDS, type ResourceKind } from "./kinds.js";
 import { tagProblemsFor, type TagLimits, type TagProblem } from "./tags.js";
 
 type KindLimits = Record<ResourceKind, TagLimits>;
@@ -25,7 +25,7 @@ const KNOWN: Record<TagCloud, { label: string; tags: KindLimits }> = {
       m.name,
       {
         label: m.label,
-        tags: { endpoint: m.resources.endpoint.tags, endpointService: m.resources.endpointService.tags },
+        tags: Object.fromEntries(RESOURCE_KINDS.map((kind) => [kind, m.resources[kind].tags])) as KindLimits,
       },
     ]),
   ) as Record<CloudName, { label: string; tags: KindLimits }>),

@@ -22,6 +22,22 @@ export interface TagLimits {
   noEdgeSpaces: boolean;
 }
 
+/**
+ * The limits of a kind the cloud does not tag (a connection is a relation, not an object with
+ * tags): any tag is one too many, and the count rule says so in the cloud's own words.
+ */
+export const NO_TAGS: TagLimits = {
+  maxCount: 0,
+  keyMinLength: 1,
+  keyMaxLength: 0,
+  valueMinLength: 0,
+  valueMaxLength: 0,
+  charset: /^$/,
+  charsetDescription: "takes no tags",
+  reservedPrefixes: [],
+  noEdgeSpaces: false,
+};
+
 /** One broken tag rule: the key it concerns (none for the count) and the rule in words. */
 export interface TagProblem {
   key?: string;

@@ -105,6 +105,7 @@ test.each([
 test.each([
   ["endpoint", "sdk/vpc-endpoint.ts"],
   ["endpointService", "sdk/vpc-endpoint-service.ts"],
+  ["connection", "sdk/vpc-endpoint-connection.ts"],
 ] as const)("every %s output of every cloud is typed on the SDK class", (kind, file) => {
   const source = readFileSync(path.join(ROOT, file), "utf8");
   const declared = new Set([...source.matchAll(/declare readonly (\w+):/g)].map((m) => m[1]));

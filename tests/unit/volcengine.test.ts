@@ -291,6 +291,8 @@ describe("every output a Volcengine backend reports is declared in the module (s
       },
       resources: [],
       permissions: [],
+      // Read only when outputs are recorded (the backend's `detail`).
+      connections: [{ endpointId: "ep-1", endpointOwner: "2100000002", state: "pendingAcceptance" }],
     });
     expect(Object.keys(outputs).sort()).toEqual([...volcengine.resources.endpointService.outputs].sort());
     expect(outputs.zoneIds).toEqual(["cn-guangzhou-a", "cn-guangzhou-b"]);

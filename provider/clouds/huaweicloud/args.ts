@@ -1,5 +1,5 @@
 /** Huawei Cloud resource arguments, as plain values (the SDK wraps them in `pulumi.Input`). */
-import type { VpcepV1EndpointArgs, VpcepV1ServiceArgs } from "../vpcep-v1/args.js";
+import type { VpcepV1ConnectionArgs, VpcepV1EndpointArgs, VpcepV1ServiceArgs } from "../vpcep-v1/args.js";
 
 /** A VPC endpoint on Huawei Cloud. The whitelist and its flag update in place (`PUT /vpc-endpoints/{id}`). */
 export type HuaweiVpcEndpointArgs = VpcepV1EndpointArgs<"huaweicloud">;
@@ -14,3 +14,6 @@ export interface HuaweiVpcEndpointServiceArgs extends VpcepV1ServiceArgs<"huawei
   /** Virtual NIC of a virtual IP (UUID). Updates in place; removing it keeps the cloud's. */
   vipPortId?: string;
 }
+
+/** The service owner's decision on one endpoint of a Huawei Cloud endpoint service. */
+export type HuaweiVpcEndpointConnectionArgs = VpcepV1ConnectionArgs<"huaweicloud">;

@@ -8,8 +8,12 @@ import type { Clock } from "../../core/clock.js";
 import type { SignableRequest } from "../../core/http.js";
 import type { ArgsMatch } from "../cloud-module.js";
 import { vpcepV1Module } from "../vpcep-v1/module.js";
-import type { endpointSchema, endpointServiceSchema } from "../vpcep-v1/schema.js";
-import type { HuaweiVpcEndpointArgs, HuaweiVpcEndpointServiceArgs } from "./args.js";
+import type { connectionSchema, endpointSchema, endpointServiceSchema } from "../vpcep-v1/schema.js";
+import type {
+  HuaweiVpcEndpointArgs,
+  HuaweiVpcEndpointConnectionArgs,
+  HuaweiVpcEndpointServiceArgs,
+} from "./args.js";
 import { readSettings } from "../../core/settings.js";
 import { akskAuth, type AkSk } from "../vpcep-v1/aksk.js";
 import type { VpcepV1Profile, VpcepV1Settings } from "../vpcep-v1/profile.js";
@@ -93,12 +97,17 @@ export const huaweiProfile = {
   serviceListFilters: { serverType: true },
 } as const satisfies VpcepV1Profile<"huaweicloud">;
 
-type Args = { endpoint: HuaweiVpcEndpointArgs; endpointService: HuaweiVpcEndpointServiceArgs };
+type Args = {
+  endpoint: HuaweiVpcEndpointArgs;
+  endpointService: HuaweiVpcEndpointServiceArgs;
+  connection: HuaweiVpcEndpointConnectionArgs;
+};
 
 export const huaweicloud = vpcepV1Module<"huaweicloud", Args>(huaweiProfile);
 
 /** The documented arguments and the schemas name the same inputs (a drift fails the build). */
-export const ARGS_MATCH = [true, true] as const satisfies [
+export const ARGS_MATCH = [true, true, true] as const satisfies [
   ArgsMatch<HuaweiVpcEndpointArgs, ReturnType<typeof endpointSchema<"huaweicloud">>["shape"]>,
+  ArgsMatch<HuaweiVpcEndpointConnectionArgs, ReturnType<typeof connectionSchema<"huaweicloud">>["shape"]>,
   ArgsMatch<HuaweiVpcEndpointServiceArgs, ReturnType<typeof endpointServiceSchema<"huaweicloud">>["shape"]>,
 ];

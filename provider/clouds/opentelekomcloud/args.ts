@@ -1,5 +1,5 @@
 /** Open Telekom Cloud resource arguments, as plain values (the SDK wraps them in `pulumi.Input`). */
-import type { VpcepV1EndpointArgs, VpcepV1ServiceArgs } from "../vpcep-v1/args.js";
+import type { VpcepV1ConnectionArgs, VpcepV1EndpointArgs, VpcepV1ServiceArgs } from "../vpcep-v1/args.js";
 
 /**
  * A VPC endpoint on Open Telekom Cloud. OTC has no call that modifies an endpoint: only tags update
@@ -18,3 +18,6 @@ export interface OtcVpcEndpointServiceArgs extends VpcepV1ServiceArgs<
    */
   permissions?: string[];
 }
+
+/** The service owner's decision on one endpoint of a Open Telekom Cloud endpoint service. */
+export type OtcVpcEndpointConnectionArgs = VpcepV1ConnectionArgs<"opentelekomcloud">;

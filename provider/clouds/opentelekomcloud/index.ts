@@ -15,8 +15,8 @@ import { sdkDate } from "../huaweicloud/sign.js";
 import { akskAuth, type AkSk } from "../vpcep-v1/aksk.js";
 import { vpcepV1Module } from "../vpcep-v1/module.js";
 import type { VpcepV1Auth, VpcepV1Profile } from "../vpcep-v1/profile.js";
-import type { endpointSchema, ServiceShapeOf } from "../vpcep-v1/schema.js";
-import type { OtcVpcEndpointArgs, OtcVpcEndpointServiceArgs } from "./args.js";
+import type { connectionSchema, endpointSchema, ServiceShapeOf } from "../vpcep-v1/schema.js";
+import type { OtcVpcEndpointArgs, OtcVpcEndpointConnectionArgs, OtcVpcEndpointServiceArgs } from "./args.js";
 import { passwordAuth } from "./iam.js";
 import { OTC_SETTINGS } from "./settings.js";
 import { scopedAuthorization } from "./sign.js";
@@ -138,12 +138,17 @@ export const otcProfile = {
   serviceListFilters: { serverType: false },
 } as const satisfies VpcepV1Profile<"opentelekomcloud">;
 
-type Args = { endpoint: OtcVpcEndpointArgs; endpointService: OtcVpcEndpointServiceArgs };
+type Args = {
+  endpoint: OtcVpcEndpointArgs;
+  endpointService: OtcVpcEndpointServiceArgs;
+  connection: OtcVpcEndpointConnectionArgs;
+};
 
 export const opentelekomcloud = vpcepV1Module<"opentelekomcloud", Args>(otcProfile);
 
 /** The documented arguments and the schemas name the same inputs (a drift fails the build). */
-export const ARGS_MATCH = [true, true] as const satisfies [
+export const ARGS_MATCH = [true, true, true] as const satisfies [
   ArgsMatch<OtcVpcEndpointArgs, ReturnType<typeof endpointSchema<"opentelekomcloud">>["shape"]>,
+  ArgsMatch<OtcVpcEndpointConnectionArgs, ReturnType<typeof connectionSchema<"opentelekomcloud">>["shape"]>,
   ArgsMatch<OtcVpcEndpointServiceArgs, ServiceShapeOf<typeof otcProfile>>,
 ];

@@ -1,5 +1,5 @@
 /** Tencent Cloud resource arguments, as plain values (the SDK wraps them in `pulumi.Input`). */
-import type { CommonArgs, CommonEndpointArgs } from "../common-args.js";
+import type { CommonArgs, CommonConnectionArgs, CommonEndpointArgs } from "../common-args.js";
 
 /** A VPC endpoint on Tencent Cloud. Tags are set at creation only: changing them replaces the endpoint. */
 export interface TencentVpcEndpointArgs extends CommonEndpointArgs {
@@ -37,4 +37,17 @@ export interface TencentVpcEndpointServiceArgs extends CommonArgs {
   permissions?: string[];
   /** `Ipv4` (default) or `Ipv6`. Replaces. */
   ipAddressType?: "Ipv4" | "Ipv6";
+}
+
+/**
+ * The service owner's decision on one endpoint (`EnableVpcEndPointConnect`, `AcceptFlag`), read
+ * from the service's embedded endpoint list. Delete rejects an endpoint it accepted (the Terraform
+ * resource revokes nothing).
+ */
+export interface TencentVpcEndpointConnectionArgs extends CommonConnectionArgs {
+  cloud: "tencentcloud";
+  /** The endpoint service (`vpcsvc-…`), the caller's. Replaces. */
+  serviceId: string;
+  /** The endpoint (`vpce-…`), typically another account's. Replaces. */
+  endpointId: string;
 }

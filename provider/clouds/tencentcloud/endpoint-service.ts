@@ -6,6 +6,7 @@ import { orUndefined } from "../../core/errors.js";
 import { PLACEMENT_RULES, PROVIDER_SIDE_RULES } from "../common-rules.js";
 import type { Backend, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
 import { createClient, type TencentClient } from "./client.js";
+import { connectionEntries } from "./connection.js";
 import { addressTypeParam } from "./endpoint.js";
 import { completeServiceState, findServiceStateById, findServices } from "./find.js";
 import type { TencentServiceInputs } from "./schema.js";
@@ -96,6 +97,9 @@ export function tencentServiceBackend(
         endpointServiceName: service.ServiceName,
         ...(service.ServiceVip ? { serviceVip: service.ServiceVip } : {}),
         ...(service.ServiceOwner ? { serviceOwner: service.ServiceOwner } : {}),
+        // The service embeds its endpoints, whichever account owns them: the connections, read in
+        // the same call as the service.
+        connections: connectionEntries(service.EndPointSet),
         ...(service.CreateTime ? { createdAt: service.CreateTime } : {}),
       };
     },

@@ -4,14 +4,25 @@
  */
 import { erase } from "../../resources/backend.js";
 import type { ArgsMatch, CloudModule } from "../cloud-module.js";
-import type { TencentVpcEndpointArgs, TencentVpcEndpointServiceArgs } from "./args.js";
+import { NO_TAGS } from "../../schema/tags.js";
+import { connectionUnsettled } from "../common-connection.js";
+import type {
+  TencentVpcEndpointArgs,
+  TencentVpcEndpointConnectionArgs,
+  TencentVpcEndpointServiceArgs,
+} from "./args.js";
+import { connectionFields, tencentConnectionBackend } from "./connection.js";
 import { endpointFields, tencentEndpointBackend } from "./endpoint.js";
 import { serviceFields, tencentServiceBackend } from "./endpoint-service.js";
-import { endpointSchema, endpointServiceSchema, LABEL } from "./schema.js";
+import { connectionSchema, endpointSchema, endpointServiceSchema, LABEL } from "./schema.js";
 import { TENCENT_SETTINGS } from "./settings.js";
 import { TENCENT_TAG_LIMITS } from "./tag-limits.js";
 
-type Args = { endpoint: TencentVpcEndpointArgs; endpointService: TencentVpcEndpointServiceArgs };
+type Args = {
+  endpoint: TencentVpcEndpointArgs;
+  endpointService: TencentVpcEndpointServiceArgs;
+  connection: TencentVpcEndpointConnectionArgs;
+};
 
 export const tencentcloud: CloudModule<"tencentcloud", Args> = {
   name: "tencentcloud",
@@ -47,15 +58,25 @@ export const tencentcloud: CloudModule<"tencentcloud", Args> = {
         "endpointServiceName",
         "serviceVip",
         "serviceOwner",
+        "connections",
         "createdAt",
       ],
       backend: ({ region, ipAddressType }) => erase(tencentServiceBackend(region, ipAddressType)),
+    },
+    connection: {
+      schema: connectionSchema,
+      fields: connectionFields,
+      tags: NO_TAGS,
+      outputs: ["status", "state", "endpointOwner", "privateIp", "endpointVpcId", "createdAt"],
+      unsettled: connectionUnsettled,
+      backend: ({ region, accepted }) => erase(tencentConnectionBackend(region, accepted === true)),
     },
   },
 };
 
 /** The documented arguments and the schemas name the same inputs (a drift fails the build). */
-export const ARGS_MATCH = [true, true] as const satisfies [
+export const ARGS_MATCH = [true, true, true] as const satisfies [
   ArgsMatch<TencentVpcEndpointArgs, typeof endpointSchema.shape>,
+  ArgsMatch<TencentVpcEndpointConnectionArgs, typeof connectionSchema.shape>,
   ArgsMatch<TencentVpcEndpointServiceArgs, typeof endpointServiceSchema.shape>,
 ];

@@ -10,6 +10,7 @@ import {
   orderedList,
   patterned,
   stringSet,
+  timeoutsSchema,
   waitForAcceptance,
 } from "../../schema/common.js";
 import { inputSchema, type RuleIssue } from "../../schema/input-schema.js";
@@ -151,5 +152,18 @@ export const endpointServiceSchema = inputSchema({
   rules: [{ fields: ["serviceInstanceId", "serviceType"], check: instanceMatchesType }],
 });
 
+/** The service owner's decision on one endpoint of the service. */
+export const connectionSchema = inputSchema({
+  shape: {
+    cloud: z.literal("tencentcloud"),
+    region,
+    serviceId: patterned(L.endpointServiceId, "an endpoint service id such as vpcsvc-abcd1234"),
+    endpointId: patterned(L.endpointId, "an endpoint id such as vpce-abcd1234"),
+    accepted: z.boolean().default(true),
+    timeouts: timeoutsSchema,
+  },
+});
+
+export type TencentConnectionInputs = z.output<z.ZodObject<typeof connectionSchema.shape>>;
 export type TencentEndpointInputs = z.output<z.ZodObject<typeof endpointSchema.shape>>;
 export type TencentServiceInputs = z.output<z.ZodObject<typeof endpointServiceSchema.shape>>;

@@ -1,5 +1,5 @@
 /** Volcengine resource arguments, as plain values (the SDK wraps them in `pulumi.Input`). */
-import type { CommonArgs, CommonEndpointArgs } from "../common-args.js";
+import type { CommonArgs, CommonConnectionArgs, CommonEndpointArgs } from "../common-args.js";
 
 /** One zone of a Volcengine endpoint: a network interface in `subnetId`. */
 export interface VolcengineEndpointZone {
@@ -67,4 +67,17 @@ export interface VolcengineVpcEndpointServiceArgs extends CommonArgs {
   privateDnsName?: string;
   /** Project; `default` when absent. Replaces. */
   projectName?: string;
+}
+
+/**
+ * The service owner's decision on one endpoint (`EnableVpcEndpointConnection` /
+ * `DisableVpcEndpointConnection`), read from `DescribeVpcEndpointConnections`. Delete disconnects
+ * an endpoint it accepted (`Rejected`); a rejection is left as it is.
+ */
+export interface VolcengineVpcEndpointConnectionArgs extends CommonConnectionArgs {
+  cloud: "volcengine";
+  /** The endpoint service (`epsvc-…`), the caller's. Replaces. */
+  serviceId: string;
+  /** The endpoint (`ep-…`), typically another account's. Replaces. */
+  endpointId: string;
 }

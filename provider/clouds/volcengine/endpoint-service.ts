@@ -8,6 +8,7 @@ import { orUndefined, ValidationError } from "../../core/errors.js";
 import type { Backend, Classified, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
 import { PLACEMENT_RULES, PROVIDER_SIDE_RULES } from "../common-rules.js";
 import { createClient, settledStep, type VolcengineClient } from "./client.js";
+import { serviceConnections } from "./connection.js";
 import { createWithClientToken } from "./create.js";
 import { completeServiceState, findServiceStateById } from "./find.js";
 import type { VolcengineServiceInputs } from "./schema.js";
@@ -137,10 +138,11 @@ export function volcengineServiceBackend(
 
     find: (id, depth) => findServiceStateById(client, id, depth),
     complete: (id, state) => completeServiceState(client, id, state),
+    detail: async (id, state) => ({ ...state, connections: await serviceConnections(client, id) }),
     idOf: ({ service }) => service.ServiceId,
     classify: classifyService,
 
-    outputs({ service }): CommonOutputs {
+    outputs({ service, connections }): CommonOutputs {
       return {
         serviceId: service.ServiceId,
         status: service.Status,
@@ -152,6 +154,7 @@ export function volcengineServiceBackend(
         zoneIds: [...(service.ZoneIds ?? [])].sort(),
         ...(service.CreationTime ? { createdAt: service.CreationTime } : {}),
         ...(service.UpdateTime ? { updatedAt: service.UpdateTime } : {}),
+        ...(connections ? { connections } : {}),
       };
     },
 

@@ -42,11 +42,13 @@ interface Envelope {
 
 /**
  * The not-found code of the object an action is about: service actions name
- * `VpcEndpointService`, endpoint actions `VpcEndpoint`. Creates are about no existing object (a
+ * `VpcEndpointService`, endpoint actions `VpcEndpoint`, connection actions either. Creates are about no existing object (a
  * missing service on CreateVpcEndpoint is a bad input, not a deleted endpoint).
  */
 export function notFoundCodeOf(action: string): readonly string[] {
   if (action.startsWith("Create")) return [];
+  // A connection is gone with its service or with its endpoint.
+  if (action.includes("VpcEndpointConnection")) return [...SERVICE_NOT_FOUND, ...ENDPOINT_NOT_FOUND];
   if (action.includes("VpcEndpointService")) return SERVICE_NOT_FOUND;
   if (action.includes("VpcEndpoint")) return ENDPOINT_NOT_FOUND;
   return [];

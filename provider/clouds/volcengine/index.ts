@@ -5,14 +5,25 @@
  */
 import { erase } from "../../resources/backend.js";
 import type { ArgsMatch, CloudModule } from "../cloud-module.js";
-import type { VolcengineVpcEndpointArgs, VolcengineVpcEndpointServiceArgs } from "./args.js";
+import { NO_TAGS } from "../../schema/tags.js";
+import { connectionUnsettled } from "../common-connection.js";
+import type {
+  VolcengineVpcEndpointArgs,
+  VolcengineVpcEndpointConnectionArgs,
+  VolcengineVpcEndpointServiceArgs,
+} from "./args.js";
+import { connectionFields, volcengineConnectionBackend } from "./connection.js";
 import { endpointFields, volcengineEndpointBackend } from "./endpoint.js";
 import { serviceFields, volcengineServiceBackend } from "./endpoint-service.js";
-import { endpointSchema, endpointServiceSchema, LABEL } from "./schema.js";
+import { connectionSchema, endpointSchema, endpointServiceSchema, LABEL } from "./schema.js";
 import { VOLCENGINE_SETTINGS } from "./settings.js";
 import { VOLCENGINE_TAG_LIMITS } from "./tag-limits.js";
 
-type Args = { endpoint: VolcengineVpcEndpointArgs; endpointService: VolcengineVpcEndpointServiceArgs };
+type Args = {
+  endpoint: VolcengineVpcEndpointArgs;
+  endpointService: VolcengineVpcEndpointServiceArgs;
+  connection: VolcengineVpcEndpointConnectionArgs;
+};
 
 /** Keys of the list entries in `known` (inputs or stored outputs) for which `has` holds. */
 function keysWhere<T>(list: unknown, key: (item: T) => unknown, has: (item: T) => boolean): Set<string> {
@@ -67,6 +78,7 @@ export const volcengine: CloudModule<"volcengine", Args> = {
         "serviceDomain",
         "serviceOwner",
         "zoneIds",
+        "connections",
         "createdAt",
         "updatedAt",
       ],
@@ -82,11 +94,20 @@ export const volcengine: CloudModule<"volcengine", Args> = {
           ),
         ),
     },
+    connection: {
+      schema: connectionSchema,
+      fields: connectionFields,
+      tags: NO_TAGS,
+      outputs: ["status", "state", "endpointOwner", "endpointVpcId", "privateIp", "createdAt", "updatedAt"],
+      unsettled: connectionUnsettled,
+      backend: ({ region, accepted }) => erase(volcengineConnectionBackend(region, accepted === true)),
+    },
   },
 };
 
 /** The documented arguments and the schemas name the same inputs (a drift fails the build). */
-export const ARGS_MATCH = [true, true] as const satisfies [
+export const ARGS_MATCH = [true, true, true] as const satisfies [
   ArgsMatch<VolcengineVpcEndpointArgs, typeof endpointSchema.shape>,
+  ArgsMatch<VolcengineVpcEndpointConnectionArgs, typeof connectionSchema.shape>,
   ArgsMatch<VolcengineVpcEndpointServiceArgs, typeof endpointServiceSchema.shape>,
 ];

@@ -12,6 +12,7 @@ import {
   orderedList,
   patterned,
   stringSet,
+  timeoutsSchema,
   waitForAcceptance,
 } from "../../schema/common.js";
 import { inputSchema, type RuleIssue } from "../../schema/input-schema.js";
@@ -296,5 +297,18 @@ export const endpointServiceSchema = inputSchema({
   ],
 });
 
+/** The service owner's decision on one endpoint of the service. */
+export const connectionSchema = inputSchema({
+  shape: {
+    cloud: z.literal("volcengine"),
+    region,
+    serviceId: patterned(L.serviceId, "an endpoint service id such as epsvc-2d72mvzvfvz5s58ozfe3v4nm3"),
+    endpointId: patterned(L.endpointId, "an endpoint id such as ep-273yuq6q7bgn47fap8squ"),
+    accepted: z.boolean().default(true),
+    timeouts: timeoutsSchema,
+  },
+});
+
+export type VolcengineConnectionInputs = z.output<z.ZodObject<typeof connectionSchema.shape>>;
 export type VolcengineEndpointInputs = z.output<z.ZodObject<typeof endpointSchema.shape>>;
 export type VolcengineServiceInputs = z.output<z.ZodObject<typeof endpointServiceSchema.shape>>;

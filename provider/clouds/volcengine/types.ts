@@ -1,4 +1,6 @@
 /** Wire shapes of the Volcengine PrivateLink API 2020-04-01 (PascalCase, as the Go SDK models them). */
+import type { ConnectionEntry } from "../common-connection.js";
+
 export interface VolcengineTag {
   Key: string;
   Value?: string;
@@ -73,6 +75,8 @@ export interface VolcengineServiceState {
   /** This and `permissions` are left unread by a status lookup. */
   resources?: VolcengineServiceResource[];
   permissions?: string[];
+  /** Read only when outputs are recorded (never on a poll). */
+  connections?: ConnectionEntry[];
 }
 
 /** Endpoint and service `Status` values. */

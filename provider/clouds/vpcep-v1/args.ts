@@ -1,5 +1,5 @@
 /** Arguments of the VPCEP v1 family's resources (Huawei Cloud, Open Telekom Cloud), as plain values. */
-import type { CommonArgs, CommonEndpointArgs } from "../common-args.js";
+import type { CommonArgs, CommonConnectionArgs, CommonEndpointArgs } from "../common-args.js";
 
 /** One port mapping of an endpoint service. */
 export interface PortMapping {
@@ -61,4 +61,17 @@ export interface VpcepV1ServiceArgs<Name extends string, ServerType extends stri
   description?: string;
   /** Client address passing: `close` (default), `toa_open`, `proxy_open`, `open`, `proxy_vni`. Updates in place. */
   tcpProxy?: "close" | "toa_open" | "proxy_open" | "open" | "proxy_vni";
+}
+
+/**
+ * The service owner's decision on one endpoint (`connections/action`, one endpoint per call), read
+ * from the service's side. Delete rejects an endpoint it accepted; the API has no way back to
+ * `pendingAcceptance`.
+ */
+export interface VpcepV1ConnectionArgs<Name extends string> extends CommonConnectionArgs {
+  cloud: Name;
+  /** The endpoint service (UUID), in the caller's project. Replaces. */
+  serviceId: string;
+  /** The endpoint (UUID), typically another account's. Replaces. */
+  endpointId: string;
 }

@@ -6,6 +6,7 @@ import { PLACEMENT_RULES, PROVIDER_SIDE_RULES } from "../common-rules.js";
 import type { Backend, Classified, CommonOutputs, FieldRule, UpdateStep } from "../../resources/backend.js";
 import { createClient, type VpcepV1Client } from "./client.js";
 import { deleteOnce } from "./errors.js";
+import { serviceConnections } from "./connection.js";
 import { describeErrors } from "./endpoint.js";
 import { completeServiceState, findServiceStateById, findServices } from "./find.js";
 import type { VpcepV1Profile } from "./profile.js";
@@ -157,6 +158,7 @@ export function serviceBackend(
 
     find: (id, depth) => findServiceStateById(client, id, depth),
     complete: (id, state) => completeServiceState(client, id, state),
+    detail: async (id, state) => ({ ...state, connections: await serviceConnections(client, id) }),
     idOf: ({ service }) => service.id,
 
     classify({ service }): Classified {
@@ -167,7 +169,7 @@ export function serviceBackend(
       return { phase: "pending", status: service.status };
     },
 
-    outputs({ service }): CommonOutputs {
+    outputs({ service, connections }): CommonOutputs {
       const name = service.service_name ?? "";
       return {
         serviceId: service.id,
@@ -179,6 +181,7 @@ export function serviceBackend(
           : `${region}.${name ? name + "." : ""}${service.id}`,
         ...(service.created_at ? { createdAt: service.created_at } : {}),
         ...(service.updated_at ? { updatedAt: service.updated_at } : {}),
+        ...(connections ? { connections } : {}),
       };
     },
 

@@ -3,7 +3,14 @@ import type { LookupDepth } from "../../resources/backend.js";
 import { orUndefined } from "../../core/errors.js";
 import collectPages from "../../core/paging.js";
 import type { VpcepV1Client } from "./client.js";
-import type { VpcepEndpoint, VpcepPermission, VpcepService, VpcepServiceState } from "./types.js";
+import type {
+  VpcepConnection,
+  VpcepConnectionState,
+  VpcepEndpoint,
+  VpcepPermission,
+  VpcepService,
+  VpcepServiceState,
+} from "./types.js";
 
 /** GET /vpc-endpoints/{id}; a mismatched id counts as not found (eventual-consistency guard). */
 export async function findEndpointById(
@@ -102,4 +109,41 @@ export async function completeServiceState(
   const permissions = await orUndefined(() => findServicePermissions(client, id));
   if (permissions === undefined) return undefined;
   return { service, permissions };
+}
+
+/** The largest page of a connection list (the default is 10: a first page alone truncated lists). */
+const CONNECTION_PAGE = 1000;
+
+/** A service's connections, filtered where the API allows (`id` of one endpoint), every page. */
+export function findServiceConnections(
+  client: VpcepV1Client,
+  serviceId: string,
+  filters: Record<string, string> = {},
+): Promise<VpcepConnection[]> {
+  return collectPages(CONNECTION_PAGE, async (offset, limit) => {
+    const page = await client.call<{ connections?: VpcepConnection[]; total_count?: number }>({
+      method: "GET",
+      path: `/vpc-endpoint-services/${encodeURIComponent(serviceId)}/connections`,
+      query: { ...filters, limit, offset },
+      operation: "ListServiceConnections",
+    });
+    return { items: page.connections ?? [], total: page.total_count ?? 0 };
+  });
+}
+
+/**
+ * One endpoint's connection, read from the service's side: the owner may not see another
+ * project's endpoint itself (a GET of it once answered EndPoint.0005 to approvals). Undefined when
+ * the service is gone or lists no such endpoint.
+ */
+export async function findConnection(
+  client: VpcepV1Client,
+  serviceId: string,
+  endpointId: string,
+): Promise<VpcepConnectionState | undefined> {
+  const rows = await orUndefined(() => findServiceConnections(client, serviceId, { id: endpointId }));
+  const matching = (rows ?? []).filter((row) => row.id === endpointId);
+  if (matching.length > 1)
+    throw new Error(`expected one connection of ${endpointId}, the cloud listed ${matching.length}`);
+  return matching[0] ? { serviceId, connection: matching[0] } : undefined;
 }

@@ -1,10 +1,13 @@
 /** A VPCEP v1 profile as a cloud module: schemas, field rules, tag limits and backends. */
 import { erase } from "../../resources/backend.js";
 import type { CloudModule, ResourceArgs } from "../cloud-module.js";
+import { NO_TAGS } from "../../schema/tags.js";
+import { connectionUnsettled } from "../common-connection.js";
+import { connectionBackend, connectionFields } from "./connection.js";
 import { endpointBackend, endpointFields } from "./endpoint.js";
 import { serviceBackend, serviceFields } from "./endpoint-service.js";
 import type { VpcepV1Profile } from "./profile.js";
-import { endpointSchema, endpointServiceSchema } from "./schema.js";
+import { connectionSchema, endpointSchema, endpointServiceSchema } from "./schema.js";
 
 const ENDPOINT_OUTPUTS = [
   "endpointId",
@@ -22,6 +25,15 @@ const SERVICE_OUTPUTS = [
   "status",
   "state",
   "endpointServiceName",
+  "connections",
+  "createdAt",
+  "updatedAt",
+] as const;
+const CONNECTION_OUTPUTS = [
+  "status",
+  "state",
+  "endpointOwner",
+  "markerId",
   "createdAt",
   "updatedAt",
 ] as const;
@@ -57,6 +69,14 @@ export function vpcepV1Module<Name extends string, Args extends ResourceArgs>(
         outputs: SERVICE_OUTPUTS,
         provisioning: PROVISIONING,
         backend: ({ region }) => erase(serviceBackend(profile, region)),
+      },
+      connection: {
+        schema: connectionSchema(profile),
+        fields: connectionFields,
+        tags: NO_TAGS,
+        outputs: CONNECTION_OUTPUTS,
+        unsettled: connectionUnsettled,
+        backend: ({ region, accepted }) => erase(connectionBackend(profile, region, accepted === true)),
       },
     },
   };

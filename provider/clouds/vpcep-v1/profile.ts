@@ -51,7 +51,8 @@ export interface VpcepV1Profile<Name extends string = string> {
   region: { pattern: RegExp; example: string };
   /** The credentials of the settings, for one region; throws naming the settings when incomplete. */
   auth(region: string, clock: Clock): VpcepV1Auth;
-  tags: Record<ResourceKind, TagLimits>;
+  /** Tag rules of the kinds that take tags (a connection takes none). */
+  tags: Pick<Record<ResourceKind, TagLimits>, "endpoint" | "endpointService">;
   /** Backend types a service may be created with. */
   serverTypes: readonly [string, ...string[]];
   /** Whether `PUT /vpc-endpoints/{id}` exists (Huawei: whitelist in place; OTC: none, so it replaces). */

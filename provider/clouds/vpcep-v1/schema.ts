@@ -7,7 +7,14 @@
  */
 import { z } from "zod";
 import { ipv4Address, ipv4AddressOrCidr } from "../../schema/addresses.js";
-import { lifecycleFields, oneOf, patterned, stringSet, waitForAcceptance } from "../../schema/common.js";
+import {
+  lifecycleFields,
+  oneOf,
+  patterned,
+  stringSet,
+  timeoutsSchema,
+  waitForAcceptance,
+} from "../../schema/common.js";
 import { inputSchema, type RuleIssue } from "../../schema/input-schema.js";
 import { tagsSchema } from "../../schema/tags.js";
 import type { VpcepV1Profile } from "./profile.js";
@@ -170,6 +177,22 @@ export function endpointServiceSchema<Name extends string>(profile: VpcepV1Profi
   if (!profile.vipPortId) delete (schema.shape as Partial<typeof schema.shape>).vipPortId;
   return schema;
 }
+
+/** The service owner's decision on one endpoint of the service (both UUIDs). */
+export function connectionSchema<Name extends string>(profile: VpcepV1Profile<Name>) {
+  return inputSchema({
+    shape: {
+      cloud: z.literal(profile.name),
+      region: region(profile),
+      serviceId: uuid,
+      endpointId: uuid,
+      accepted: z.boolean().default(true),
+      timeouts: timeoutsSchema,
+    },
+  });
+}
+
+export type VpcepConnectionInputs = z.output<z.ZodObject<ReturnType<typeof connectionSchema>["shape"]>>;
 
 export type VpcepEndpointInputs = z.output<z.ZodObject<ReturnType<typeof endpointSchema>["shape"]>> & {
   enableWhitelist: boolean;

@@ -1,4 +1,6 @@
 /** Wire shapes of the VPCEP v1 API (snake_case, as Huawei Cloud and OTC send them). */
+import type { ConnectionEntry } from "../common-connection.js";
+
 export interface VpcepTag {
   key: string;
   value: string;
@@ -70,6 +72,28 @@ export interface VpcepServiceState {
   service: VpcepService;
   /** Left unread by a status lookup. */
   permissions?: string[];
+  /** Read only when outputs are recorded (never on a poll). */
+  connections?: ConnectionEntry[];
+}
+
+/** One row of `GET /vpc-endpoint-services/{id}/connections`: an endpoint as the service's owner sees it. */
+export interface VpcepConnection {
+  /** The endpoint's id. */
+  id: string;
+  status: string;
+  marker_id?: number;
+  /** The endpoint owner's account (domain). */
+  domain_id?: string;
+  description?: string;
+  created_at?: string;
+  updated_at?: string;
+  error?: VpcepErrorEntry[];
+}
+
+/** A connection read from its service's side. */
+export interface VpcepConnectionState {
+  serviceId: string;
+  connection: VpcepConnection;
 }
 
 /** Status values. @link https://support.huaweicloud.com/intl/en-us/api-vpcep/vpcep_08_0003.html */
