@@ -39,9 +39,12 @@ const CASES: Case[] = [
     service: huaweiService(),
     endpoint: huaweiEndpoint(),
     necessary: {
-      service: 4,
+      service: 5,
       endpoint: 3,
-      why: { service: "list, create, status, permissions", endpoint: "list, create, status" },
+      why: {
+        service: "list, create, status, permissions, connections (an output)",
+        endpoint: "list, create, status",
+      },
     },
   },
   {
@@ -49,9 +52,12 @@ const CASES: Case[] = [
     service: otcService(),
     endpoint: otcEndpoint(),
     necessary: {
-      service: 4,
+      service: 5,
       endpoint: 3,
-      why: { service: "list, create, status, permissions", endpoint: "list, create, status" },
+      why: {
+        service: "list, create, status, permissions, connections (an output)",
+        endpoint: "list, create, status",
+      },
     },
   },
   {
@@ -62,7 +68,7 @@ const CASES: Case[] = [
       service: 3,
       endpoint: 5,
       why: {
-        service: "list, create, status (the whitelist of a new service is empty)",
+        service: "list, create, status with its connections (a new service's whitelist is empty)",
         endpoint: "list, create, status, security groups call, status",
       },
     },
@@ -72,10 +78,10 @@ const CASES: Case[] = [
     service: volcengineService(),
     endpoint: volcengineEndpoint(),
     necessary: {
-      service: 4,
+      service: 5,
       endpoint: 4,
       why: {
-        service: "create (client token), status, backends, permissions",
+        service: "create (client token), status, backends, permissions, connections (an output)",
         endpoint: "create (client token), status, security groups, zones",
       },
     },
