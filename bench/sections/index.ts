@@ -1,6 +1,7 @@
 /** The sections of `npm run bench`, in the order they run. One line per section. */
 import type { Section } from "../figures.js";
 import { callsSection } from "./calls.js";
+import { engineSection } from "./engine.js";
 import { hostSection } from "./host.js";
 import { policySection } from "./policy.js";
 import { previewSection } from "./preview.js";
@@ -14,6 +15,7 @@ export const SECTIONS: readonly Section[] = [
   callsSection,
   waiterSection,
   hostSection,
+  engineSection,
   throughputSection,
   policySection,
 ];

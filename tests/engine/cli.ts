@@ -5,7 +5,7 @@
  *   node dist/tests/engine/cli.js --program <module.js> --state <file> --project <name> --stack <name>
  *     [--config key=value]... [--secret-config key=value]... --op up [--op preview]...
  *     [--cwd <program dir>] [--env KEY=VALUE]...
- *     [--policy-pack <dir> [--policy-pack-config <file.json>]]...
+ *     [--policy-pack <dir> [--policy-pack-config <file.json>]]... [--parallel <n>] [--continue-on-error]
  *
  * Exits 0 when every operation ran (failed or not: the JSON says), 1 on a harness error, 2 on a
  * usage error. `runOps` is the same thing for in-process callers (the demo script).
@@ -52,6 +52,10 @@ export interface RunOpsOptions {
    * the CLI does, stack-configured before each preview and up, and stopped at the end.
    */
   policyPacks?: PolicyPackOption[];
+  /** The CLI's `--parallel`: resource operations at once. Default: four per CPU (`defaultParallel`). */
+  parallel?: number;
+  /** The CLI's `--continue-on-error`. */
+  continueOnError?: boolean;
   /** Every host output line, as it arrives. */
   onLine?: (line: string, stream: "stdout" | "stderr") => void;
   /** Each operation's report, as soon as it is done. */
@@ -157,6 +161,8 @@ export async function runOps(options: RunOpsOptions): Promise<OperationReport[]>
         secretKeys,
         host,
         ...(withPolicies ? { policyPacks: packs } : {}),
+        ...(options.parallel !== undefined ? { parallel: options.parallel } : {}),
+        ...(options.continueOnError ? { continueOnError: true } : {}),
       });
       await host.settleLogs();
       const report: OperationReport = {
@@ -186,7 +192,7 @@ class UsageError extends Error {}
 const USAGE = `usage: node dist/tests/engine/cli.js --program <module.js> --state <file> --project <name>
   --stack <name> --op <preview|up|refresh|destroy> [--op ...] [--config key=value]...
   [--secret-config key=value]... [--cwd <program dir>] [--env KEY=VALUE]...
-  [--policy-pack <dir> [--policy-pack-config <file.json>]]...`;
+  [--policy-pack <dir> [--policy-pack-config <file.json>]]... [--parallel <n>] [--continue-on-error]`;
 
 function splitPair(flag: string, value: string): [string, string] {
   const at = value.indexOf("=");
@@ -206,8 +212,14 @@ export function parseArgs(argv: readonly string[]): RunOpsOptions {
   const packs: PolicyPackOption[] = [];
   /** A config given before any pack: it belongs to the only pack, if there turns out to be one. */
   let leadingConfig: string | undefined;
+  let parallel: number | undefined;
+  let continueOnError = false;
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i] ?? "";
+    if (flag === "--continue-on-error") {
+      continueOnError = true;
+      continue;
+    }
     const value = argv[i + 1];
     if (value === undefined) {
       throw new UsageError(`${flag} needs a value`);
@@ -243,6 +255,12 @@ export function parseArgs(argv: readonly string[]): RunOpsOptions {
       }
       case "--policy-pack":
         packs.push({ dir: value });
+        break;
+      case "--parallel":
+        parallel = Number(value);
+        if (!Number.isInteger(parallel) || parallel < 1) {
+          throw new UsageError(`--parallel expects a positive integer, got "${value}"`);
+        }
         break;
       case "--policy-pack-config": {
         const pack = packs[packs.length - 1];
@@ -287,6 +305,8 @@ export function parseArgs(argv: readonly string[]): RunOpsOptions {
     ...(single.cwd ? { cwd: single.cwd } : {}),
     ...(Object.keys(env).length > 0 ? { env } : {}),
     ...(packs.length > 0 ? { policyPacks: packs } : {}),
+    ...(parallel !== undefined ? { parallel } : {}),
+    ...(continueOnError ? { continueOnError } : {}),
   };
 }
 

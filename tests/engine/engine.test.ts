@@ -49,7 +49,12 @@ class Stack {
   }
 
   /** Runs the CLI once; the events file is cleared first so that it holds this run's calls only. */
-  async run(...ops: string[]): Promise<OperationReport[]> {
+  run(...ops: string[]): Promise<OperationReport[]> {
+    return this.runWith([], ...ops);
+  }
+
+  /** As {@link run}, with extra command-line flags (`--continue-on-error`, `--parallel 1`). */
+  async runWith(flags: string[], ...ops: string[]): Promise<OperationReport[]> {
     fs.rmSync(path.join(this.dir, "events.jsonl"), { force: true });
     const args = [
       CLI,
@@ -62,7 +67,7 @@ class Stack {
       "--stack",
       "dev",
     ];
-    args.push("--config", `dir=${this.dir}`, ...ops.flatMap((op) => ["--op", op]));
+    args.push("--config", `dir=${this.dir}`, ...flags, ...ops.flatMap((op) => ["--op", op]));
     const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: ROOT });
     return stdout
       .trim()
@@ -287,33 +292,54 @@ describe("engine harness: failures", () => {
   const stack = new Stack();
   afterAll(() => stack.remove());
 
-  test("check failures fail preview and up with the property; a partial create is recorded, updated, destroyed", async () => {
+  test("a check failure stops preview and up: nothing after it is stepped", async () => {
     stack.plan([
       { name: "bad", label: "X", size: -1, zone: "z1" },
+      { name: "half", label: "H", size: 1, zone: "z1", failCreate: true },
+      { name: "fine", label: "F", size: 1, zone: "z1" },
+    ]);
+    const [preview, up] = await stack.run("preview", "up");
+
+    const sizeProblem = `${TYPE} resource 'bad': property size value {-1} has a problem: size must be a non-negative integer`;
+    for (const report of [preview!, up!]) {
+      // As the engine: an invalid resource bails out of step generation, which goes one
+      // registration at a time in arrival order, so the later ones are never stepped.
+      expect(report).toMatchObject({ ok: false, errors: [sizeProblem] });
+      expect(stepOf(report, "bad")).toMatchObject({
+        op: "failed",
+        failures: [{ property: "size", reason: "size must be a non-negative integer" }],
+      });
+      expect(stepOf(report, "half")).toBeUndefined();
+      expect(stepOf(report, "fine")).toBeUndefined();
+    }
+    expect(calls(stack.events(), "create")).toEqual([]);
+    expect(stack.state().resources).toEqual([]);
+  });
+
+  test("with --continue-on-error, a partial create is recorded, then updated and destroyed", async () => {
+    stack.plan([
       { name: "half", label: "H", size: 1, zone: "z1", failCreate: true },
       { name: "nope", label: "N", size: 1, zone: "z1", throwCreate: true },
       { name: "fine", label: "F", size: 1, zone: "z1" },
     ]);
-    const [preview, up, secondUp, destroy] = await stack.run("preview", "up", "up", "destroy");
-
-    const sizeProblem = `${TYPE} resource 'bad': property size value {-1} has a problem: size must be a non-negative integer`;
-    expect(preview).toMatchObject({ ok: false, errors: [sizeProblem] });
-    expect(stepOf(preview!, "bad")).toMatchObject({
-      op: "failed",
-      failures: [{ property: "size", reason: "size must be a non-negative integer" }],
-    });
-    expect(stepOf(preview!, "half")?.op).toBe("create");
+    const [up] = await stack.runWith(["--continue-on-error"], "up");
 
     expect(up?.ok).toBe(false);
-    expect(up?.errors).toContain(sizeProblem);
     const half = stepOf(up!, "half")!;
     expect(half).toMatchObject({ op: "failed", id: expect.stringMatching(/^rec-/) });
     expect(half.error).toContain("did not become ready");
     expect(stepOf(up!, "nope")).toMatchObject({ op: "failed", error: expect.stringContaining("rejected") });
     expect(stepOf(up!, "nope")?.id).toBeUndefined();
     expect(stepOf(up!, "fine")?.op).toBe("create");
+    expect(up!.errors).toHaveLength(2);
 
     // The partially created record stayed in state with initErrors, so the next up updated it.
+    stack.plan([
+      { name: "half", label: "H", size: 1, zone: "z1" },
+      { name: "fine", label: "F", size: 1, zone: "z1" },
+    ]);
+    const [secondUp, destroy] = await stack.run("up", "destroy");
+    expect(secondUp).toMatchObject({ ok: true, errors: [] });
     expect(stepOf(secondUp!, "half")).toMatchObject({ op: "update", id: half.id });
     expect(stepOf(secondUp!, "fine")?.op).toBe("same");
     const events = stack.events();

@@ -4,6 +4,7 @@
  * with state in a JSON file between runs. See README.md for what it reproduces and what it does not.
  */
 import { createHash } from "node:crypto";
+import * as os from "node:os";
 import * as pulumi from "@pulumi/pulumi";
 import type {
   AnalyzerResourceOptions,
@@ -12,7 +13,14 @@ import type {
   PolicyAnalyzer,
 } from "./analyzer.js";
 import { HostCallError, type CheckFailure, type ProviderHost } from "./host.js";
-import { loadState, saveState, type ResourceState, type StackState } from "./state.js";
+import {
+  loadState,
+  recoverState,
+  stateKey,
+  StateJournal,
+  type ResourceState,
+  type StackState,
+} from "./state.js";
 import { UNKNOWN, changedKeys, deepEqual, markSecrets, propsToWire, toWire, type Props } from "./values.js";
 
 /** The four CLI operations the harness reproduces. */
@@ -93,11 +101,178 @@ export interface OperationOptions {
    * without provider calls (README: "Foreign resources").
    */
   policyPacks?: PolicyAnalyzer[];
+  /**
+   * How many resource operations run at once, as the CLI's `--parallel` (1 = one at a time).
+   * Default: {@link defaultParallel}.
+   */
+  parallel?: number;
+  /**
+   * The CLI's `--continue-on-error`: a failed step no longer stops the operation; only what
+   * depends on the failed resource is left out. Failures of Check, Diff or a policy still do.
+   */
+  continueOnError?: boolean;
+  /** Filled with what the runner spent on itself, for the benchmarks. */
+  profile?: RunnerProfile;
+}
+
+/** What one operation cost the runner itself. */
+export interface RunnerProfile {
+  /** Time spent writing state (journal lines and the final compaction), in milliseconds. */
+  stateWriteMs: number;
+  /** The CPU time of those writes, in milliseconds (not inflated by waiting for a CPU). */
+  stateWriteCpuMs: number;
+  /** Journal lines written. */
+  journalLines: number;
+}
+
+/**
+ * The CLI's default `--parallel`: `PULUMI_PARALLEL` when set to a positive number, else four per
+ * CPU (`runtime.GOMAXPROCS(0) * 4` in pulumi/pulumi `pkg/cmd/pulumi/operations/up.go`, the same
+ * default for `destroy` and `refresh`; see pulumi/pulumi#14989).
+ */
+export function defaultParallel(): number {
+  const fromEnv = Number(process.env.PULUMI_PARALLEL);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) {
+    return fromEnv;
+  }
+  return os.availableParallelism() * 4;
+}
+
+/**
+ * A FIFO of `size` slots: the engine's step-executor workers (size = parallelism) and its step
+ * generator (size 1: Check, policies and Diff run one registration at a time, in arrival order).
+ */
+class Slots {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  private head = 0;
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active < this.size) {
+      this.active += 1;
+    } else {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+    try {
+      return await work();
+    } finally {
+      if (this.head < this.waiting.length) {
+        const next = this.waiting[this.head]!;
+        this.head += 1;
+        if (this.head > 1024 && this.head * 2 > this.waiting.length) {
+          this.waiting.splice(0, this.head);
+          this.head = 0;
+        }
+        next();
+      } else {
+        this.active -= 1;
+      }
+    }
+  }
+}
+
+/**
+ * The engine's `ScheduleDeletes`: waves of resources, each wave deletable in parallel once the
+ * waves before it are done. A resource's wave comes before those of everything it depends on
+ * (dependencies and parent) among the condemned, so dependents go first.
+ */
+export function deleteWaves(condemned: readonly ResourceState[]): ResourceState[][] {
+  const byUrn = new Map<string, ResourceState[]>();
+  for (const resource of condemned) {
+    const same = byUrn.get(resource.urn);
+    if (same) same.push(resource);
+    else byUrn.set(resource.urn, [resource]);
+  }
+  // Depth = the longest chain of condemned dependencies below a resource: what the engine peels
+  // off round after round (those with no condemned dependency first), then reverses.
+  const depth = new Map<ResourceState, number>();
+  const visiting = new Set<ResourceState>();
+  const depthOf = (resource: ResourceState): number => {
+    const known = depth.get(resource);
+    if (known !== undefined) return known;
+    if (visiting.has(resource)) return 0;
+    visiting.add(resource);
+    let deepest = -1;
+    for (const urn of dependencyUrns(resource)) {
+      for (const dependency of byUrn.get(urn) ?? []) {
+        if (dependency !== resource) deepest = Math.max(deepest, depthOf(dependency));
+      }
+    }
+    visiting.delete(resource);
+    depth.set(resource, deepest + 1);
+    return deepest + 1;
+  };
+  const waves: ResourceState[][] = [];
+  for (const resource of condemned) {
+    const d = depthOf(resource);
+    (waves[d] ??= []).push(resource);
+  }
+  return waves.filter((wave) => wave !== undefined).reverse();
+}
+
+/** What a resource depends on, as the engine's dependency graph has it: its parent and dependencies. */
+function dependencyUrns(resource: ResourceState): string[] {
+  return resource.parent
+    ? [resource.parent, ...(resource.dependencies ?? [])]
+    : (resource.dependencies ?? []);
+}
+
+/** Everything `roots` depend on, transitively, by URN (the resources a failed delete protects). */
+function transitiveDependencies(roots: Iterable<string>, resources: readonly ResourceState[]): Set<string> {
+  const byUrn = new Map<string, ResourceState[]>();
+  for (const resource of resources) {
+    const same = byUrn.get(resource.urn);
+    if (same) same.push(resource);
+    else byUrn.set(resource.urn, [resource]);
+  }
+  const found = new Set<string>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const urn = stack.pop()!;
+    for (const resource of byUrn.get(urn) ?? []) {
+      for (const dependency of dependencyUrns(resource)) {
+        if (!found.has(dependency)) {
+          found.add(dependency);
+          stack.push(dependency);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** Everything that depends on `roots`, transitively, by URN. */
+function transitiveDependents(roots: Iterable<string>, resources: readonly ResourceState[]): Set<string> {
+  const dependents = new Map<string, string[]>();
+  for (const resource of resources) {
+    for (const urn of dependencyUrns(resource)) {
+      const list = dependents.get(urn);
+      if (list) list.push(resource.urn);
+      else dependents.set(urn, [resource.urn]);
+    }
+  }
+  const found = new Set<string>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    for (const dependent of dependents.get(stack.pop()!) ?? []) {
+      if (!found.has(dependent)) {
+        found.add(dependent);
+        stack.push(dependent);
+      }
+    }
+  }
+  return found;
 }
 
 /** Runs one operation against the host and the state file. Never throws for a failed step. */
 export async function runOperation(options: OperationOptions): Promise<OperationResult> {
-  const state = loadState(options.stateFile, options.project, options.stack);
+  // Preview writes nothing, not even the recovery of a journal left behind.
+  const state =
+    options.op === "preview"
+      ? loadState(options.stateFile, options.project, options.stack)
+      : recoverState(options.stateFile, options.project, options.stack);
   const result: OperationResult = { op: options.op, ok: true, steps: [], errors: [], policyViolations: [] };
   try {
     if (
@@ -109,17 +284,28 @@ export async function runOperation(options: OperationOptions): Promise<Operation
   } catch (error) {
     return { ...result, ok: false, errors: [`configuring the dynamic-provider host: ${messageOf(error)}`] };
   }
-  switch (options.op) {
-    case "preview":
-    case "up":
-      await new Deployment(options, state, result).run();
-      break;
-    case "refresh":
-      await refresh(options, state, result);
-      break;
-    case "destroy":
-      await destroy(options, state, result);
-      break;
+  const journal = options.op === "preview" ? undefined : new StateJournal(options.stateFile, state);
+  const workers = new Slots(Math.max(1, Math.floor(options.parallel ?? defaultParallel())));
+  try {
+    switch (options.op) {
+      case "preview":
+      case "up":
+        await new Deployment(options, state, result, workers, journal).run();
+        break;
+      case "refresh":
+        await refresh(options, state, result, workers, journal!);
+        break;
+      case "destroy":
+        await destroy(options, state, result, workers, journal!);
+        break;
+    }
+  } finally {
+    journal?.close();
+    if (options.profile && journal) {
+      options.profile.stateWriteMs = Number(journal.writeNs) / 1e6;
+      options.profile.stateWriteCpuMs = journal.writeCpuUs / 1000;
+      options.profile.journalLines = journal.lines;
+    }
   }
   result.ok = result.errors.length === 0;
   return result;
@@ -263,20 +449,28 @@ function waitForRegistrations(): Promise<void> {
   return settings.waitForRPCs();
 }
 
+/** Why a registration was not stepped: the operation stopped after a failed step (the engine cancels). */
+const NOT_STEPPED = "not stepped: the operation stopped after a failed step";
+
+type Base = { urn: string; type: string; name: string };
+
+/** A step the generator planned, to run on a worker. */
+type PlannedStep = () => Promise<pulumi.runtime.MockResourceResult>;
+
 /** One preview or up: the program under mocks, each registration turned into host calls. */
 class Deployment {
   private readonly preview: boolean;
   private readonly host: ProviderHost;
   /** Old resources still live in state, by URN. */
   private readonly olds = new Map<string, ResourceState>();
-  /** Position of each old resource in the old state (deletes run in reverse). */
-  private readonly oldIndex = new Map<string, number>();
   /** URNs in registration order: the order of the new state. */
   private readonly order: string[] = [];
+  /** The same URNs, to find duplicates. */
+  private readonly seen = new Set<string>();
   /** The new state of each registered resource whose step completed (or kept its old state). */
   private readonly news = new Map<string, ResourceState>();
   /** Resources waiting for their delete: old halves of replacements and earlier pending deletes. */
-  private readonly pendingDeletes: ResourceState[] = [];
+  private readonly pendingDeletes = new Set<ResourceState>();
   /** Messages of failures already reported as steps, to recognise their echoes from the SDK. */
   private readonly reported: string[] = [];
   private readonly packs: PolicyAnalyzer[];
@@ -285,23 +479,36 @@ class Deployment {
   /** Mandatory violations found during preview: they fail the preview once it is complete. */
   private readonly heldErrors: string[] = [];
   private current: { kind: "register" | "read"; request: ResourceRequest } | undefined;
+  /**
+   * The engine's step generator: Check, policies and Diff run for one registration at a time, in
+   * the order the registrations arrive (only the steps themselves run in parallel).
+   */
+  private readonly generator = new Slots(1);
+  /** Resources whose step failed or was left out because a dependency failed. */
+  private readonly failedUrns = new Set<string>();
+  /** Set by a failed step (a failed step generation, or any failure without continueOnError): nothing new starts. */
+  private canceled = false;
+  private programFailed = false;
 
   constructor(
     private readonly options: OperationOptions,
     private readonly state: StackState,
     private readonly result: OperationResult,
+    /** The step executor's workers. */
+    private readonly workers: Slots,
+    /** Undefined in preview, which writes nothing. */
+    private readonly journal: StateJournal | undefined,
   ) {
     this.preview = options.op === "preview";
     this.host = options.host;
     this.packs = options.policyPacks ?? [];
-    state.resources.forEach((resource, index) => {
-      this.oldIndex.set(resource.urn, index);
+    for (const resource of state.resources) {
       if (resource.delete) {
-        this.pendingDeletes.push(resource);
+        this.pendingDeletes.add(resource);
       } else {
         this.olds.set(resource.urn, resource);
       }
-    });
+    }
   }
 
   async run(): Promise<void> {
@@ -311,8 +518,8 @@ class Deployment {
       return;
     }
     // Resources left pending by an earlier failed run are deleted first, as the engine does.
-    if (!(await this.deleteAll([...this.pendingDeletes].reverse()))) {
-      this.persist();
+    if (!(await this.deleteAll([...this.pendingDeletes]))) {
+      this.finish();
       return;
     }
 
@@ -334,6 +541,7 @@ class Deployment {
       // As the engine: a failed run does not change the stack outputs.
       if (programError === undefined && this.result.errors.length === 0) {
         this.result.outputs = await this.stackOutputs(returned);
+        this.journal?.outputs(this.result.outputs);
       }
       // Let the SDK's last rejections reach the handler before it goes.
       await new Promise((resolve) => setImmediate(resolve));
@@ -347,13 +555,16 @@ class Deployment {
       this.programError(reason);
     }
 
-    if (this.result.errors.length === 0) {
-      // The program finished cleanly: what it no longer declares goes, with the replaced olds.
-      const registered = new Set(this.order);
-      const gone = [...this.olds.values()].filter((old) => !registered.has(old.urn));
-      const byOldPosition = (a: ResourceState, b: ResourceState): number =>
-        (this.oldIndex.get(b.urn) ?? -1) - (this.oldIndex.get(a.urn) ?? -1);
-      await this.deleteAll([...gone, ...this.pendingDeletes].sort(byOldPosition));
+    // As the engine: the deletes run once the program finished, unless it failed or a failed step
+    // stopped the operation (with continueOnError they run, sparing what a failed resource uses).
+    if (!this.canceled && !this.programFailed) {
+      const registered = this.seen;
+      // With continueOnError, what depends on a failed resource may never have registered (the SDK
+      // does not register a resource whose inputs failed): it is kept, not deleted.
+      const spared =
+        this.failedUrns.size > 0 ? transitiveDependents(this.failedUrns, [...this.olds.values()]) : undefined;
+      const gone = [...this.olds.values()].filter((old) => !registered.has(old.urn) && !spared?.has(old.urn));
+      await this.deleteAll([...gone, ...this.pendingDeletes]);
     }
     // As the engine: stack policies run only after a run without failed steps, and what `up` did
     // stays done whatever they find.
@@ -361,16 +572,14 @@ class Deployment {
       await this.analyzeStack();
     }
     this.result.errors.push(...this.heldErrors);
-    if (!this.preview) {
-      this.persist();
-    }
+    this.finish();
   }
 
   /** The state as it stands: registered resources, then untouched olds, then pending deletes. */
   private snapshot(): StackState {
     const untouched = [...this.olds.values()].filter((old) => !this.news.has(old.urn));
     const registered = this.order.flatMap((urn) => this.news.get(urn) ?? []);
-    const pending = this.pendingDeletes.map((resource) => ({ ...resource, delete: true }));
+    const pending = [...this.pendingDeletes].map((resource) => ({ ...resource, delete: true }));
     const resources = [...registered, ...untouched, ...pending];
     const snapshot: StackState = { ...this.state, resources };
     if (this.result.outputs !== undefined) {
@@ -379,11 +588,65 @@ class Deployment {
     return snapshot;
   }
 
-  /** Checkpoints the state file (never during preview). */
-  private persist(): void {
-    if (!this.preview) {
-      saveState(this.options.stateFile, this.snapshot());
+  /** Compacts the journal into the state file (never during preview). */
+  private finish(): void {
+    this.journal?.compact(this.snapshot());
+  }
+
+  /** Journals one completed step (never during preview). */
+  private commit(put: ResourceState[], removed: string[] = []): void {
+    this.journal?.step(put, removed);
+  }
+
+  /**
+   * Step generation for one registration, in the generator's order. A registration arriving after
+   * the operation stopped, or depending on a failed resource, is not stepped; a failure here stops
+   * the operation even with continueOnError (the engine bails out of step generation).
+   */
+  private generate<T>(base: Base, dependencies: readonly string[], work: () => Promise<T>): Promise<T> {
+    return this.generator.run(async () => {
+      if (this.canceled) {
+        throw this.notStepped();
+      }
+      if (dependencies.some((urn) => this.failedUrns.has(urn))) {
+        // Seen but skipped, as the engine skips the steps of a dependent: its old state stays.
+        this.seen.add(base.urn);
+        this.failedUrns.add(base.urn);
+        throw this.notStepped();
+      }
+      try {
+        return await work();
+      } catch (error) {
+        this.failedUrns.add(base.urn);
+        this.canceled = true;
+        throw error;
+      }
+    });
+  }
+
+  /** A step on a worker. A failure stops the operation unless continueOnError; running steps finish. */
+  private execute<T>(base: Base, work: () => Promise<T>): Promise<T> {
+    return this.workers.run(async () => {
+      if (this.canceled) {
+        throw this.notStepped();
+      }
+      try {
+        return await work();
+      } catch (error) {
+        this.failedUrns.add(base.urn);
+        if (!this.options.continueOnError) {
+          this.canceled = true;
+        }
+        throw error;
+      }
+    });
+  }
+
+  private notStepped(): StepFailed {
+    if (!this.reported.includes(NOT_STEPPED)) {
+      this.reported.push(NOT_STEPPED);
     }
+    return new StepFailed(NOT_STEPPED);
   }
 
   private async installMocks(): Promise<void> {
@@ -428,6 +691,7 @@ class Deployment {
     const message = messageOf(error);
     if (!this.reported.some((reported) => message.includes(reported))) {
       this.result.errors.push(`program: ${message}`);
+      this.programFailed = true;
     }
   }
 
@@ -492,9 +756,23 @@ class Deployment {
     const { project, stack } = this.options;
     const urn = makeUrn(stack, project, request.getParent(), type, name);
     const base = { urn, type, name };
-    if (this.order.includes(urn)) {
+    const planned = await this.generate(base, request.getDependenciesList(), () =>
+      this.planRegistration(base, request, args),
+    );
+    return this.execute(base, planned);
+  }
+
+  /** The step generator's part of a registration: Check, policies, Diff; returns the step to run. */
+  private async planRegistration(
+    base: Base,
+    request: ResourceRequest,
+    args: pulumi.runtime.MockResourceArgs,
+  ): Promise<PlannedStep> {
+    const { urn, type, name } = base;
+    if (this.seen.has(urn)) {
       throw this.fail(base, `Duplicate resource URN '${urn}'; try giving it a unique name`);
     }
+    this.seen.add(urn);
     this.order.push(urn);
     const { props: inputs, secretKeys } = propsToWire(args.inputs);
     const record: ResourceState = {
@@ -513,13 +791,16 @@ class Deployment {
     if (args.custom === false) {
       // The engine analyzes every registration, components included (with what the SDK sends).
       await this.policy(base, request, inputs, secretKeys);
-      this.news.set(urn, { ...record, outputs: inputs });
-      this.step({
-        ...base,
-        op: old === undefined ? "create" : deepEqual(old.inputs, inputs) ? "same" : "update",
-      });
-      this.persist();
-      return { id: undefined, state: {} };
+      return async () => {
+        const component = { ...record, outputs: inputs };
+        this.news.set(urn, component);
+        this.commit([component]);
+        this.step({
+          ...base,
+          op: old === undefined ? "create" : deepEqual(old.inputs, inputs) ? "same" : "update",
+        });
+        return { id: undefined, state: {} };
+      };
     }
     if (typeof inputs.__provider !== "string") {
       if (this.packs.length === 0) {
@@ -531,10 +812,12 @@ class Deployment {
       if (args.id) {
         throw this.fail(base, `importing ${urn} (${args.id}): the engine harness does not implement imports`);
       }
-      return this.foreign(base, request, record, inputs, secretKeys, old);
+      const checked = await this.policy(base, request, inputs, secretKeys);
+      return () => this.foreign(base, record, checked, secretKeys, old);
     }
     if (args.id) {
-      return this.importResource(base, args.id);
+      const id = args.id;
+      return () => this.importResource(base, id);
     }
     const checked = await this.policy(
       base,
@@ -543,7 +826,7 @@ class Deployment {
       secretKeys,
     );
     if (old === undefined || old.external) {
-      return this.create(base, record, checked, secretKeys);
+      return () => this.create(base, record, checked, secretKeys);
     }
 
     let diff;
@@ -562,19 +845,21 @@ class Deployment {
         request.getDeletebeforereplacedefined?.() === true
           ? request.getDeletebeforereplace?.() === true
           : diff.deleteBeforeReplace;
-      return this.replace(base, old, record, inputs, secretKeys, {
-        keys,
-        replaces: diff.replaces,
-        deleteFirst,
-      });
+      // A replacement is checked again without olds, so that defaults are generated afresh.
+      const rechecked = await this.check(base, {}, inputs);
+      const plan = { keys, replaces: diff.replaces, deleteFirst };
+      return () => this.replace(base, old, record, rechecked, secretKeys, plan);
     }
     if (changes === "some" || (old.initErrors?.length ?? 0) > 0) {
-      return this.update(base, old, record, checked, secretKeys, keys);
+      return () => this.update(base, old, record, checked, secretKeys, keys);
     }
-    this.news.set(urn, { ...record, id: old.id, inputs: checked, outputs: old.outputs });
-    this.step({ ...base, op: "same", id: old.id });
-    this.persist();
-    return { id: old.id, state: markSecrets(old.outputs, secretKeys) };
+    return async () => {
+      const same = { ...record, id: old.id, inputs: checked, outputs: old.outputs };
+      this.news.set(urn, same);
+      this.commit([same]);
+      this.step({ ...base, op: "same", id: old.id });
+      return { id: old.id, state: markSecrets(old.outputs, secretKeys) };
+    };
   }
 
   /**
@@ -747,14 +1032,12 @@ class Deployment {
    * `id` (unknown in preview, `<name>-<8 hex of sha256(urn)>` after `up`).
    */
   private async foreign(
-    base: { urn: string; type: string; name: string },
-    request: ResourceRequest,
+    base: Base,
     record: ResourceState,
-    inputs: Props,
+    checked: Props,
     secretKeys: string[],
     old: ResourceState | undefined,
   ): Promise<pulumi.runtime.MockResourceResult> {
-    const checked = await this.policy(base, request, inputs, secretKeys);
     const previous = old && !old.external ? old : undefined;
     const op: StepOp =
       previous === undefined ? "create" : deepEqual(previous.inputs, checked) ? "same" : "update";
@@ -766,9 +1049,10 @@ class Deployment {
     }
     const id = previous?.id ?? foreignId(base.name, base.urn);
     const outputs = op === "same" && previous ? previous.outputs : { ...checked, id };
-    this.news.set(base.urn, { ...record, id, inputs: checked, outputs, foreign: true });
+    const recorded = { ...record, id, inputs: checked, outputs, foreign: true };
+    this.news.set(base.urn, recorded);
+    this.commit([recorded]);
     this.step({ ...base, op, id, ...changed });
-    this.persist();
     return { id, state: markSecrets(outputs, secretKeys) };
   }
 
@@ -802,7 +1086,7 @@ class Deployment {
   }
 
   private async create(
-    base: { urn: string; type: string; name: string },
+    base: Base,
     record: ResourceState,
     checked: Props,
     secretKeys: string[],
@@ -813,19 +1097,21 @@ class Deployment {
       this.step({ ...base, op: "create" });
       return { id: undefined, state: markSecrets(checked, secretKeys) };
     }
+    let created;
     try {
-      const created = await this.host.create(base.urn, checked);
-      this.news.set(base.urn, { ...record, id: created.id, inputs: checked, outputs: created.properties });
-      this.step({ ...base, op: "create", id: created.id });
-      this.persist();
-      return { id: created.id, state: markSecrets(created.properties, secretKeys) };
+      created = await this.host.create(base.urn, checked);
     } catch (error) {
       throw this.failWrite(base, record, checked, error, `creating ${base.urn}`);
     }
+    const recorded = { ...record, id: created.id, inputs: checked, outputs: created.properties };
+    this.news.set(base.urn, recorded);
+    this.commit([recorded]);
+    this.step({ ...base, op: "create", id: created.id });
+    return { id: created.id, state: markSecrets(created.properties, secretKeys) };
   }
 
   private async update(
-    base: { urn: string; type: string; name: string },
+    base: Base,
     old: ResourceState,
     record: ResourceState,
     checked: Props,
@@ -836,25 +1122,28 @@ class Deployment {
       this.step({ ...base, op: "update", id: old.id, changedKeys: keys });
       return { id: old.id, state: markSecrets(checked, secretKeys) };
     }
+    let updated;
     try {
-      const updated = await this.host.update(old.id, base.urn, old.outputs, checked, old.inputs);
-      this.news.set(base.urn, { ...record, id: old.id, inputs: checked, outputs: updated.properties });
-      this.step({ ...base, op: "update", id: old.id, changedKeys: keys });
-      this.persist();
-      return { id: old.id, state: markSecrets(updated.properties, secretKeys) };
+      updated = await this.host.update(old.id, base.urn, old.outputs, checked, old.inputs);
     } catch (error) {
       if (!(error instanceof HostCallError && error.initFailed)) {
         this.news.set(base.urn, old);
       }
       throw this.failWrite(base, record, checked, error, `updating ${base.urn}`, old.id);
     }
+    const recorded = { ...record, id: old.id, inputs: checked, outputs: updated.properties };
+    this.news.set(base.urn, recorded);
+    this.commit([recorded]);
+    this.step({ ...base, op: "update", id: old.id, changedKeys: keys });
+    return { id: old.id, state: markSecrets(updated.properties, secretKeys) };
   }
 
+  /** A replacement, already checked again (without olds) by the generator. */
   private async replace(
-    base: { urn: string; type: string; name: string },
+    base: Base,
     old: ResourceState,
     record: ResourceState,
-    inputs: Props,
+    checked: Props,
     secretKeys: string[],
     plan: { keys: string[]; replaces: string[]; deleteFirst: boolean },
   ): Promise<pulumi.runtime.MockResourceResult> {
@@ -863,8 +1152,6 @@ class Deployment {
       replaceKeys: plan.replaces,
       deleteBeforeReplace: plan.deleteFirst,
     };
-    // A replacement is checked again without olds, so that defaults are generated afresh.
-    const checked = await this.check(base, {}, inputs);
     if (this.preview) {
       this.step({ ...base, op: "replace", id: old.id, ...stepInfo });
       return { id: undefined, state: markSecrets(checked, secretKeys) };
@@ -879,58 +1166,72 @@ class Deployment {
         );
       }
       this.olds.delete(base.urn);
-      this.persist();
+      this.commit([], [stateKey(old)]);
     }
-    try {
-      const created = await this.host.create(base.urn, checked);
-      this.news.set(base.urn, { ...record, id: created.id, inputs: checked, outputs: created.properties });
-      if (!plan.deleteFirst) {
-        this.olds.delete(base.urn);
-        this.pendingDeletes.push(old);
+    /** Create before delete: the old half waits for its delete, after the program. */
+    const condemn = (): ResourceState[] => {
+      if (plan.deleteFirst) {
+        return [];
       }
-      this.step({ ...base, op: "replace", id: created.id, ...stepInfo });
-      this.persist();
-      return { id: created.id, state: markSecrets(created.properties, secretKeys) };
+      this.olds.delete(base.urn);
+      this.pendingDeletes.add(old);
+      return [{ ...old, delete: true }];
+    };
+    let created;
+    try {
+      created = await this.host.create(base.urn, checked);
     } catch (error) {
-      if (error instanceof HostCallError && error.initFailed && !plan.deleteFirst) {
-        this.olds.delete(base.urn);
-        this.pendingDeletes.push(old);
-      } else if (!plan.deleteFirst) {
+      const initFailed = error instanceof HostCallError && error.initFailed;
+      const pending = initFailed ? condemn() : [];
+      if (!initFailed && !plan.deleteFirst) {
         this.news.set(base.urn, old);
       }
-      throw this.failWrite(base, record, checked, error, `creating the replacement of ${base.urn}`);
+      throw this.failWrite(
+        base,
+        record,
+        checked,
+        error,
+        `creating the replacement of ${base.urn}`,
+        undefined,
+        pending,
+      );
     }
+    const recorded = { ...record, id: created.id, inputs: checked, outputs: created.properties };
+    this.news.set(base.urn, recorded);
+    // One journal line: the new resource and the old one's pending delete land together.
+    this.commit([...condemn(), recorded]);
+    this.step({ ...base, op: "replace", id: created.id, ...stepInfo });
+    return { id: created.id, state: markSecrets(created.properties, secretKeys) };
   }
 
   /**
    * A failed Create/Update. With `ErrorResourceInitFailed` the object exists: it is recorded with
    * its id, the properties from the error and `initErrors`, so that the next `up` updates it and
-   * `destroy` deletes it. Otherwise nothing new is recorded.
+   * `destroy` deletes it (journalled with `alsoPut`, a replaced old half waiting for its delete).
+   * Otherwise nothing new is recorded.
    */
   private failWrite(
-    base: { urn: string; type: string; name: string },
+    base: Base,
     record: ResourceState,
     checked: Props,
     error: unknown,
     what: string,
     oldId?: string,
+    alsoPut: ResourceState[] = [],
   ): StepFailed {
     const initFailed = error instanceof HostCallError ? error.initFailed : undefined;
     if (initFailed) {
       const { id, properties, reasons } = initFailed;
-      this.news.set(base.urn, { ...record, id, inputs: checked, outputs: properties, initErrors: reasons });
-      const failure = this.fail({ ...base, id }, `${what}: ${messageOf(error)}`);
-      this.persist();
-      return failure;
+      const recorded = { ...record, id, inputs: checked, outputs: properties, initErrors: reasons };
+      this.news.set(base.urn, recorded);
+      this.commit([...alsoPut, recorded]);
+      return this.fail({ ...base, id }, `${what}: ${messageOf(error)}`);
     }
     return this.fail(oldId === undefined ? base : { ...base, id: oldId }, `${what}: ${messageOf(error)}`);
   }
 
   /** The `import` option: the engine's Read with no properties, which the dynamic host cannot serve. */
-  private async importResource(
-    base: { urn: string; type: string; name: string },
-    id: string,
-  ): Promise<pulumi.runtime.MockResourceResult> {
+  private async importResource(base: Base, id: string): Promise<pulumi.runtime.MockResourceResult> {
     try {
       await this.host.read(id, base.urn, {});
     } catch (error) {
@@ -954,10 +1255,6 @@ class Deployment {
       this.step({ ...base, op: "read" });
       return { id: undefined, state: {} };
     }
-    if (this.order.includes(urn)) {
-      throw this.fail(base, `Duplicate resource URN '${urn}'; try giving it a unique name`);
-    }
-    this.order.push(urn);
     const record: ResourceState = {
       urn,
       type,
@@ -969,147 +1266,234 @@ class Deployment {
       external: true,
       ...(request.getParent() ? { parent: request.getParent() } : {}),
     };
-    let read;
-    try {
-      // The engine sends the program's inputs as both state and inputs.
-      read = await this.host.read(id, urn, inputs, inputs);
-    } catch (error) {
-      throw this.fail({ ...base, id }, `reading ${urn} (${id}): ${messageOf(error)}`);
-    }
-    if (read.id === "") {
-      throw this.fail({ ...base, id }, `reading ${urn}: resource '${id}' does not exist`);
-    }
-    this.news.set(urn, { ...record, id: read.id, outputs: read.properties });
-    this.step({ ...base, op: "read", id: read.id });
-    this.persist();
-    if (this.packs.length > 0) {
-      // Not analyzed on its own (the engine's read steps skip policies), but part of the stack.
-      this.remember(base, request, read.properties);
-    }
-    return { id: read.id, state: markSecrets(read.properties, secretKeys) };
+    await this.generate(base, request.getDependenciesList(), async () => {
+      if (this.seen.has(urn)) {
+        throw this.fail(base, `Duplicate resource URN '${urn}'; try giving it a unique name`);
+      }
+      this.seen.add(urn);
+      this.order.push(urn);
+    });
+    return this.execute(base, async () => {
+      let read;
+      try {
+        // The engine sends the program's inputs as both state and inputs.
+        read = await this.host.read(id, urn, inputs, inputs);
+      } catch (error) {
+        throw this.fail({ ...base, id }, `reading ${urn} (${id}): ${messageOf(error)}`);
+      }
+      if (read.id === "") {
+        throw this.fail({ ...base, id }, `reading ${urn}: resource '${id}' does not exist`);
+      }
+      const recorded = { ...record, id: read.id, outputs: read.properties };
+      this.news.set(urn, recorded);
+      this.commit([recorded]);
+      this.step({ ...base, op: "read", id: read.id });
+      if (this.packs.length > 0) {
+        // Not analyzed on its own (the engine's read steps skip policies), but part of the stack.
+        this.remember(base, request, read.properties);
+      }
+      return { id: read.id, state: markSecrets(read.properties, secretKeys) };
+    });
   }
 
   /**
-   * Deletes `resources` in the given order (or plans it, in preview), taking each out of the state
-   * once done. Stops at the first failure and returns false.
+   * Deletes `resources` (or plans it, in preview) in the engine's waves ({@link deleteWaves}),
+   * each wave on the workers, taking each resource out of the state once done. A failure stops
+   * the deletes after the current wave; with continueOnError the later waves go on without what a
+   * failed resource depends on. Returns false when a delete failed.
    */
   private async deleteAll(resources: ResourceState[]): Promise<boolean> {
-    for (const resource of resources) {
-      const base = { urn: resource.urn, type: resource.type, name: resource.name };
-      const replaced = this.news.has(resource.urn) ? { replaced: true } : {};
-      const remove = (): void => {
-        if (this.olds.get(resource.urn) === resource) {
-          this.olds.delete(resource.urn);
-        }
-        const index = this.pendingDeletes.indexOf(resource);
-        if (index >= 0) {
-          this.pendingDeletes.splice(index, 1);
-        }
-      };
-      if (resource.external || resource.foreign) {
-        this.step({ ...base, op: "drop", id: resource.id });
-        remove();
-        continue;
+    const failed = new Set<string>();
+    const everything = [...this.olds.values(), ...this.news.values(), ...this.pendingDeletes];
+    for (const wave of deleteWaves(resources)) {
+      if (this.canceled) {
+        break;
       }
-      if (this.preview) {
-        this.step({ ...base, op: "delete", ...(resource.custom ? { id: resource.id } : {}) });
-        remove();
-        continue;
-      }
-      if (resource.custom) {
-        try {
-          await this.host.delete(resource.id, resource.urn, resource.outputs, resource.inputs);
-        } catch (error) {
-          this.fail(
-            { ...base, id: resource.id },
-            `deleting ${resource.urn} (${resource.id}): ${messageOf(error)}`,
-          );
-          return false;
-        }
-      }
-      this.step({ ...base, op: "delete", ...(resource.custom ? { id: resource.id } : {}), ...replaced });
-      remove();
-      this.persist();
+      const spared = failed.size > 0 ? transitiveDependencies(failed, everything) : undefined;
+      await Promise.all(
+        wave
+          .filter((resource) => !spared?.has(resource.urn))
+          .map((resource) =>
+            this.workers.run(async () => {
+              // Not started before the failure: the engine starts nothing once cancelled.
+              if (this.canceled) {
+                return;
+              }
+              if (!(await this.deleteOne(resource))) {
+                failed.add(resource.urn);
+                if (!this.options.continueOnError) {
+                  this.canceled = true;
+                }
+              }
+            }),
+          ),
+      );
     }
+    return failed.size === 0 && !this.canceled;
+  }
+
+  /** One delete step (a drop for what the stack does not manage); false when it failed. */
+  private async deleteOne(resource: ResourceState): Promise<boolean> {
+    const base = { urn: resource.urn, type: resource.type, name: resource.name };
+    const replaced = this.news.has(resource.urn) ? { replaced: true } : {};
+    const pending = this.pendingDeletes.has(resource);
+    const remove = (): void => {
+      if (this.olds.get(resource.urn) === resource) {
+        this.olds.delete(resource.urn);
+      }
+      this.pendingDeletes.delete(resource);
+      this.commit([], [pending ? stateKey({ ...resource, delete: true }) : stateKey(resource)]);
+    };
+    if (resource.external || resource.foreign) {
+      this.step({ ...base, op: "drop", id: resource.id });
+      remove();
+      return true;
+    }
+    if (this.preview) {
+      this.step({ ...base, op: "delete", ...(resource.custom ? { id: resource.id } : {}) });
+      remove();
+      return true;
+    }
+    if (resource.custom) {
+      try {
+        await this.host.delete(resource.id, resource.urn, resource.outputs, resource.inputs);
+      } catch (error) {
+        this.fail(
+          { ...base, id: resource.id },
+          `deleting ${resource.urn} (${resource.id}): ${messageOf(error)}`,
+        );
+        return false;
+      }
+    }
+    remove();
+    this.step({ ...base, op: "delete", ...(resource.custom ? { id: resource.id } : {}), ...replaced });
     return true;
   }
 }
 
-/** Refresh: Read(id, outputs, inputs) for every resource in state; an empty id drops it. */
-async function refresh(options: OperationOptions, state: StackState, result: OperationResult): Promise<void> {
-  const resources: ResourceState[] = [];
-  for (const [index, resource] of state.resources.entries()) {
-    const base = { urn: resource.urn, type: resource.type, name: resource.name };
-    if (!resource.custom) {
-      resources.push(resource);
-      continue;
-    }
-    if (resource.foreign) {
-      // No provider to read it from: kept as it is.
-      result.steps.push({ ...base, op: "same", id: resource.id });
-      resources.push(resource);
-      continue;
-    }
-    try {
-      const read = await options.host.read(resource.id, resource.urn, resource.outputs, resource.inputs);
-      if (read.id === "") {
-        result.steps.push({ ...base, op: "drop", id: resource.id });
-      } else {
+/**
+ * Refresh: Read(id, outputs, inputs) for every resource in state, all at once on the workers (the
+ * engine refreshes in parallel and a failed read stops no other); an empty id drops it.
+ */
+async function refresh(
+  options: OperationOptions,
+  state: StackState,
+  result: OperationResult,
+  workers: Slots,
+  journal: StateJournal,
+): Promise<void> {
+  /** Each resource's state after the refresh; undefined once dropped. */
+  const after = new Map<ResourceState, ResourceState | undefined>();
+  await Promise.all(
+    state.resources.map(async (resource) => {
+      const base = { urn: resource.urn, type: resource.type, name: resource.name };
+      if (!resource.custom) {
+        return;
+      }
+      if (resource.foreign) {
+        // No provider to read it from: kept as it is.
+        result.steps.push({ ...base, op: "same", id: resource.id });
+        return;
+      }
+      await workers.run(async () => {
+        let read;
+        try {
+          read = await options.host.read(resource.id, resource.urn, resource.outputs, resource.inputs);
+        } catch (error) {
+          const message = `refreshing ${resource.urn} (${resource.id}): ${messageOf(error)}`;
+          result.steps.push({ ...base, op: "failed", id: resource.id, error: message });
+          result.errors.push(message);
+          return;
+        }
+        if (read.id === "") {
+          after.set(resource, undefined);
+          journal.step([], [stateKey(resource)]);
+          result.steps.push({ ...base, op: "drop", id: resource.id });
+          return;
+        }
         // As the engine's refresh step: a successful Read leaves no init errors behind.
         const { initErrors: _cleared, ...kept } = resource;
-        resources.push({
+        const refreshed = {
           ...kept,
           id: read.id,
           outputs: read.properties,
           inputs: read.inputs ?? resource.inputs,
-        });
+        };
+        after.set(resource, refreshed);
+        journal.step([refreshed]);
         result.steps.push({
           ...base,
           op: "refresh",
           id: read.id,
           changedKeys: changedKeys(resource.outputs, read.properties),
         });
-      }
-    } catch (error) {
-      const message = `refreshing ${resource.urn} (${resource.id}): ${messageOf(error)}`;
-      result.steps.push({ ...base, op: "failed", id: resource.id, error: message });
-      result.errors.push(message);
-      resources.push(resource);
-    }
-    saveState(options.stateFile, {
-      ...state,
-      resources: [...resources, ...state.resources.slice(index + 1)],
-    });
-  }
-  saveState(options.stateFile, { ...state, resources });
+      });
+    }),
+  );
+  const resources = state.resources.flatMap((resource) =>
+    after.has(resource) ? (after.get(resource) ?? []) : [resource],
+  );
+  journal.compact({ ...state, resources });
 }
 
-/** Destroy: Delete(id, outputs) for every resource, in reverse order; stops at the first failure. */
-async function destroy(options: OperationOptions, state: StackState, result: OperationResult): Promise<void> {
-  const remaining = [...state.resources];
-  for (const resource of [...state.resources].reverse()) {
-    const base = { urn: resource.urn, type: resource.type, name: resource.name };
-    if (resource.external || resource.foreign) {
-      result.steps.push({ ...base, op: "drop", id: resource.id });
-    } else {
-      if (resource.custom) {
-        try {
-          await options.host.delete(resource.id, resource.urn, resource.outputs, resource.inputs);
-        } catch (error) {
-          const message = `deleting ${resource.urn} (${resource.id}): ${messageOf(error)}`;
-          result.steps.push({ ...base, op: "failed", id: resource.id, error: message });
-          result.errors.push(message);
-          break;
-        }
-      }
-      result.steps.push({ ...base, op: "delete", ...(resource.custom ? { id: resource.id } : {}) });
+/**
+ * Destroy: Delete(id, outputs) for every resource, in the engine's waves ({@link deleteWaves}):
+ * a resource goes once everything that depends on it is gone, independent ones in parallel. A
+ * failure stops the destroy after the wave it is in (with continueOnError, what a failed resource
+ * depends on is spared and the rest goes on).
+ */
+async function destroy(
+  options: OperationOptions,
+  state: StackState,
+  result: OperationResult,
+  workers: Slots,
+  journal: StateJournal,
+): Promise<void> {
+  const gone = new Set<ResourceState>();
+  const failed = new Set<string>();
+  for (const wave of deleteWaves(state.resources)) {
+    if (failed.size > 0 && !options.continueOnError) {
+      break;
     }
-    remaining.splice(remaining.indexOf(resource), 1);
-    saveState(options.stateFile, { ...state, resources: remaining });
+    const spared = failed.size > 0 ? transitiveDependencies(failed, state.resources) : undefined;
+    await Promise.all(
+      wave
+        .filter((resource) => !spared?.has(resource.urn))
+        .map((resource) =>
+          workers.run(async () => {
+            // Not started before the failure: the engine starts nothing once cancelled.
+            if (failed.size > 0 && !options.continueOnError) {
+              return;
+            }
+            const base = { urn: resource.urn, type: resource.type, name: resource.name };
+            if (resource.external || resource.foreign) {
+              result.steps.push({ ...base, op: "drop", id: resource.id });
+            } else {
+              if (resource.custom) {
+                try {
+                  await options.host.delete(resource.id, resource.urn, resource.outputs, resource.inputs);
+                } catch (error) {
+                  const message = `deleting ${resource.urn} (${resource.id}): ${messageOf(error)}`;
+                  result.steps.push({ ...base, op: "failed", id: resource.id, error: message });
+                  result.errors.push(message);
+                  failed.add(resource.urn);
+                  return;
+                }
+              }
+              result.steps.push({ ...base, op: "delete", ...(resource.custom ? { id: resource.id } : {}) });
+            }
+            gone.add(resource);
+            journal.step([], [stateKey(resource)]);
+          }),
+        ),
+    );
   }
-  const final: StackState = { ...state, resources: remaining };
-  if (remaining.length === 0) {
+  const final: StackState = {
+    ...state,
+    resources: state.resources.filter((resource) => !gone.has(resource)),
+  };
+  if (final.resources.length === 0) {
     delete final.outputs;
   }
-  saveState(options.stateFile, final);
+  journal.compact(final);
 }

@@ -150,15 +150,16 @@ describe("Huawei Cloud VpcEndpointService and VpcEndpoint", () => {
   test("bad input fails the preview with the property and the rule, before any cloud call", async () => {
     const stack = new TestStack(ctx.emulator);
     await ctx.control.delete("/requests");
-    const [preview] = await stack.run(
-      [
-        SERVICE({ ports: [{ clientPort: 70000, serverPort: 1 }] }),
-        ENDPOINT({ serviceId: "4189d3c2-8882-4871-a3c2-d380272eed88", privateIp: "198.19.200.4" }),
-      ],
-      ["preview"],
-    );
-    expect(preview!.ok).toBe(false);
-    const failures = preview!.steps.flatMap((s) => s.failures ?? []);
+    // As the engine: step generation stops at the first invalid resource, so each is previewed alone.
+    const failures: unknown[] = [];
+    for (const resource of [
+      SERVICE({ ports: [{ clientPort: 70000, serverPort: 1 }] }),
+      ENDPOINT({ serviceId: "4189d3c2-8882-4871-a3c2-d380272eed88", privateIp: "198.19.200.4" }),
+    ]) {
+      const [preview] = await stack.run([resource], ["preview"]);
+      expect(preview!.ok).toBe(false);
+      failures.push(...preview!.steps.flatMap((s) => s.failures ?? []));
+    }
     expect(failures).toEqual(
       expect.arrayContaining([
         { property: "ports.0.clientPort", reason: "must be between 1 and 65535" },

@@ -248,22 +248,23 @@ describe("Open Telekom Cloud VpcEndpointService and VpcEndpoint", () => {
   test("bad input fails the preview with the property and the rule, before any cloud call", async () => {
     const stack = new TestStack(ctx.emulator);
     await ctx.control.delete("/requests");
-    const [preview] = await stack.run(
-      [
-        SERVICE({
-          vipPortId: "6a0e3f8b-9d1c-4b7e-8f23-5c4d2e1a9b39",
-          permissions: ["organizations:orgPath::o-1"],
-        }),
-        ENDPOINT({
-          serviceId: "4189d3c2-8882-4871-a3c2-d380272eed88",
-          privateIp: "198.19.200.4",
-          tags: { "team.name": "x" },
-        }),
-      ],
-      ["preview"],
-    );
-    expect(preview!.ok).toBe(false);
-    const failures = preview!.steps.flatMap((s) => s.failures ?? []);
+    // As the engine: step generation stops at the first invalid resource, so each is previewed alone.
+    const failures: unknown[] = [];
+    for (const resource of [
+      SERVICE({
+        vipPortId: "6a0e3f8b-9d1c-4b7e-8f23-5c4d2e1a9b39",
+        permissions: ["organizations:orgPath::o-1"],
+      }),
+      ENDPOINT({
+        serviceId: "4189d3c2-8882-4871-a3c2-d380272eed88",
+        privateIp: "198.19.200.4",
+        tags: { "team.name": "x" },
+      }),
+    ]) {
+      const [preview] = await stack.run([resource], ["preview"]);
+      expect(preview!.ok).toBe(false);
+      failures.push(...preview!.steps.flatMap((s) => s.failures ?? []));
+    }
     expect(failures).toEqual(
       expect.arrayContaining([
         { property: "vipPortId", reason: expect.stringMatching(/not supported by Open Telekom Cloud/) },

@@ -470,9 +470,14 @@ describe("Volcengine VpcEndpointService and VpcEndpoint", () => {
         ],
       }),
     ];
-    const [preview] = await stack.run(bad, ["preview"]);
-    expect(preview!.ok).toBe(false);
-    const errors = preview!.errors.join("\n");
+    // As the engine: step generation stops at the first invalid resource, so each is previewed alone.
+    const messages: string[] = [];
+    for (const resource of bad) {
+      const [preview] = await stack.run([resource], ["preview"]);
+      expect(preview!.ok).toBe(false);
+      messages.push(...preview!.errors);
+    }
+    const errors = messages.join("\n");
     for (const expected of [
       /description .*must start with a letter, digit or Chinese character/,
       /tags.*must not start with "volc:"/,
