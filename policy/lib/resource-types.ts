@@ -5,7 +5,7 @@
  * packages' resources are one cloud each.
  */
 import { CLOUD_NAMES, type ResourceKind, type TagCloud } from "pulumi-vpcep/schema";
-import { VpcEndpoint, VpcEndpointService } from "pulumi-vpcep";
+import { VpcEndpoint, VpcEndpointConnection, VpcEndpointService } from "pulumi-vpcep";
 
 /** A cloud, or "from-props" for our resources, whose `cloud` input names it. */
 export type CloudOf = TagCloud | "from-props";
@@ -273,11 +273,8 @@ export const ENDPOINT_TYPES: ReadonlyMap<string, EndpointType> = new Map<string,
   ],
 ]);
 
-/**
- * Our connection resource's token: the same scheme as VpcEndpoint's.
- * TODO(#11): `VpcEndpointConnection.__pulumiType` once the SDK exports the class.
- */
-export const OUR_CONNECTION_TOKEN = "pulumi-nodejs:dynamic/vpcep:VpcEndpointConnection";
+/** Our connection resource's token. */
+export const OUR_CONNECTION_TOKEN = VpcEndpointConnection.__pulumiType;
 
 /** Connection and approval types by token: ours, then the official packages'. */
 export const CONNECTION_TYPES: ReadonlyMap<string, ConnectionType> = new Map<string, ConnectionType>([
