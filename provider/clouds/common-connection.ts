@@ -108,6 +108,15 @@ export interface ConnectionStatuses {
 }
 
 /**
+ * The decision the cloud holds, as the `accepted` input reads: none (null) while the endpoint
+ * waits for one, or in a transition, which differs from any input, so the next `up` sends it.
+ */
+export function heldDecision(status: string, statuses: ConnectionStatuses): boolean | null {
+  if (status === statuses.accepted) return true;
+  return status === statuses.rejected ? false : null;
+}
+
+/**
  * Ready once the connection holds the decision. Before the running operation has sent its decision,
  * every settled status (the other decision, or none yet) is ready too: an update first waits for a
  * changing object, then compares and sends; after it, the other settled statuses are a decision on

@@ -9,12 +9,13 @@ import { orUndefined } from "../../core/errors.js";
 import type { Backend, CommonOutputs, FieldRule } from "../../resources/backend.js";
 import {
   classifyDecision,
+  type ConnectionEntry,
   connectionFields as commonConnectionFields,
   connectionId,
-  ConnectionState,
-  parseConnectionId,
-  type ConnectionEntry,
   type ConnectionIdFormat,
+  ConnectionState,
+  heldDecision,
+  parseConnectionId,
 } from "../common-connection.js";
 import { createClient, type TencentClient } from "./client.js";
 import { findServiceById } from "./find.js";
@@ -150,13 +151,7 @@ export function tencentConnectionBackend(
         region,
         serviceId,
         endpointId: endpoint.EndPointId,
-        // No decision is held while the endpoint waits for one: null is a difference to any.
-        accepted:
-          endpoint.State === EndpointState.Active
-            ? true
-            : endpoint.State === EndpointState.Rejected
-              ? false
-              : null,
+        accepted: heldDecision(endpoint.State, STATUSES),
       };
     },
 

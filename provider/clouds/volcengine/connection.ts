@@ -9,12 +9,13 @@ import { collectNumberedPages } from "../../core/paging.js";
 import type { Backend, CommonOutputs, FieldRule } from "../../resources/backend.js";
 import {
   classifyDecision,
+  type ConnectionEntry,
   connectionFields as commonConnectionFields,
   connectionId,
-  ConnectionState,
-  parseConnectionId,
-  type ConnectionEntry,
   type ConnectionIdFormat,
+  ConnectionState,
+  heldDecision,
+  parseConnectionId,
 } from "../common-connection.js";
 import { createClient, type VolcengineClient } from "./client.js";
 import { VOLCENGINE_LIMITS, type VolcengineConnectionInputs } from "./schema.js";
@@ -168,13 +169,7 @@ export function volcengineConnectionBackend(
         region,
         serviceId: row.ServiceId,
         endpointId: row.EndpointId,
-        // No decision is held while the endpoint waits for one: null is a difference to any.
-        accepted:
-          row.ConnectionStatus === ConnectionStatus.Connected
-            ? true
-            : row.ConnectionStatus === ConnectionStatus.Rejected
-              ? false
-              : null,
+        accepted: heldDecision(row.ConnectionStatus, STATUSES),
       };
     },
 

@@ -12,12 +12,13 @@ import { tuning } from "../../core/settings.js";
 import type { Backend, CommonOutputs, FieldRule } from "../../resources/backend.js";
 import {
   classifyDecision,
+  type ConnectionEntry,
   connectionFields as commonConnectionFields,
   connectionId,
-  ConnectionState,
-  parseConnectionId,
-  type ConnectionEntry,
   type ConnectionIdFormat,
+  ConnectionState,
+  heldDecision,
+  parseConnectionId,
 } from "../common-connection.js";
 import { createClient, type VpcepV1Client } from "./client.js";
 import { deleteOnce, ErrorCodes } from "./errors.js";
@@ -162,13 +163,7 @@ export function connectionBackend(
         region,
         serviceId,
         endpointId: connection.id,
-        // No decision is held while the endpoint waits for one: null is a difference to any.
-        accepted:
-          connection.status === EndpointStatus.Accepted
-            ? true
-            : connection.status === EndpointStatus.Rejected
-              ? false
-              : null,
+        accepted: heldDecision(connection.status, STATUSES),
       };
     },
 
