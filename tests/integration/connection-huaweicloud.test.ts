@@ -6,12 +6,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { providerConfig, PROVIDER_SECRET_KEYS } from "../../emulator/index.js";
-import { huaweiClient } from "../emulator/helpers.js";
 import { runOps } from "../engine/cli.js";
 import { loadState } from "../engine/state.js";
 import { FAST, HW, HW2, ROOT, useEmulator } from "../support/engine.js";
 import { huaweiEndpoint, huaweiService } from "../support/fixtures.js";
-import { connectionScenarios } from "./connection-scenarios.js";
+import { connectionScenarios, VPCEP_V1_CONNECTION, vpcepV1Connections } from "./connection-scenarios.js";
 
 const ctx = useEmulator("manual:2");
 
@@ -24,19 +23,8 @@ describe("Huawei Cloud VpcEndpointConnection", () => {
     service: () => huaweiService({ approvalRequired: true, permissions: [`iam:domain::${HW2.domainId}`] }),
     endpoint: (serviceId, overrides = {}) => huaweiEndpoint({ serviceId, ...overrides }),
     consumer: HW2.domainId,
-    statuses: { pending: "pendingAcceptance", accepted: "accepted", rejected: "rejected" },
-    acceptCall: "AcceptOrRejectEndpoint",
-    rejectCall: "AcceptOrRejectEndpoint",
-    async connections(serviceId) {
-      const listed = await huaweiClient(ctx.emulator.urls.huaweicloud, HW)(
-        "GET",
-        `/vpc-endpoint-services/${serviceId}/connections`,
-        { query: { limit: 1000 } },
-      );
-      const rows = (listed.body.connections ?? []) as { id: string; status: string }[];
-      return rows.map((row) => ({ endpointId: row.id, status: row.status }));
-    },
-    foreignEndpointId: "vpce-abcd1234",
+    ...VPCEP_V1_CONNECTION,
+    connections: (serviceId) => vpcepV1Connections(ctx.emulator.urls.huaweicloud, HW)(serviceId),
   });
 });
 

@@ -1,9 +1,8 @@
 /** VpcEndpointConnection on Open Telekom Cloud: the shared connection scenarios (cross-account approval). */
-import { huaweiClient } from "../emulator/helpers.js";
 import { EMULATOR_CREDENTIALS } from "../../emulator/index.js";
 import { OTC, useEmulator } from "../support/engine.js";
 import { otcEndpoint, otcService } from "../support/fixtures.js";
-import { connectionScenarios } from "./connection-scenarios.js";
+import { connectionScenarios, VPCEP_V1_CONNECTION, vpcepV1Connections } from "./connection-scenarios.js";
 
 const OTC2 = EMULATOR_CREDENTIALS.opentelekomcloud.secondary;
 
@@ -18,18 +17,7 @@ describe("Open Telekom Cloud VpcEndpointConnection", () => {
     service: () => otcService({ approvalRequired: true, permissions: [`iam:domain::${OTC2.domainId}`] }),
     endpoint: (serviceId, overrides = {}) => otcEndpoint({ serviceId, ...overrides }),
     consumer: OTC2.domainId,
-    statuses: { pending: "pendingAcceptance", accepted: "accepted", rejected: "rejected" },
-    acceptCall: "AcceptOrRejectEndpoint",
-    rejectCall: "AcceptOrRejectEndpoint",
-    async connections(serviceId) {
-      const listed = await huaweiClient(ctx.emulator.urls.opentelekomcloud, OTC)(
-        "GET",
-        `/vpc-endpoint-services/${serviceId}/connections`,
-        { query: { limit: 1000 } },
-      );
-      const rows = (listed.body.connections ?? []) as { id: string; status: string }[];
-      return rows.map((row) => ({ endpointId: row.id, status: row.status }));
-    },
-    foreignEndpointId: "vpce-abcd1234",
+    ...VPCEP_V1_CONNECTION,
+    connections: (serviceId) => vpcepV1Connections(ctx.emulator.urls.opentelekomcloud, OTC)(serviceId),
   });
 });

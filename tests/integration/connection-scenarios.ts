@@ -5,7 +5,16 @@
  * owner-side view of the connections; the emulator's request log proves which calls were made.
  */
 import { jest } from "@jest/globals";
-import { requests, stepsOf, TestStack, type Declared, type useEmulator } from "../support/engine.js";
+import type { HuaweiCredential } from "../../emulator/index.js";
+import { huaweiClient } from "../emulator/helpers.js";
+import {
+  eventually,
+  requests,
+  stepsOf,
+  TestStack,
+  type Declared,
+  type useEmulator,
+} from "../support/engine.js";
 
 export interface ConnectionCase {
   /** e.g. `Huawei Cloud`, as resource labels start. */
@@ -32,16 +41,28 @@ export interface ConnectionCase {
 
 /**
  * Polls until `probe` holds, for as long as a test may take: the other stack's engine process may
- * still be starting on a busy machine, which the shared `eventually` (a few seconds) does not allow for.
+ * still be starting on a busy machine.
  */
-async function until(probe: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (await probe()) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`never happened: ${what}`);
+const until = (probe: () => Promise<boolean>, what: string) => eventually(probe, what, 120_000);
+
+/** The VPCEP v1 family's out-of-band view of a service's connections, with the owner's credentials. */
+export function vpcepV1Connections(url: string, owner: HuaweiCredential) {
+  return async (serviceId: string) => {
+    const listed = await huaweiClient(url, owner)("GET", `/vpc-endpoint-services/${serviceId}/connections`, {
+      query: { limit: 1000 },
+    });
+    const rows = (listed.body.connections ?? []) as { id: string; status: string }[];
+    return rows.map((row) => ({ endpointId: row.id, status: row.status }));
+  };
 }
+
+/** What the VPCEP v1 family's cases share: statuses and the one accept-or-reject call. */
+export const VPCEP_V1_CONNECTION = {
+  statuses: { pending: "pendingAcceptance", accepted: "accepted", rejected: "rejected" },
+  acceptCall: "AcceptOrRejectEndpoint",
+  rejectCall: "AcceptOrRejectEndpoint",
+  foreignEndpointId: "vpce-abcd1234",
+} as const;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

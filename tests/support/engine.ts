@@ -133,9 +133,13 @@ export function stepsOf(report: OperationReport | undefined): Record<string, str
 }
 
 /** Polls until `probe` is true; every read also advances the emulator's manual progression. */
-export async function eventually(probe: () => Promise<boolean>, what: string): Promise<void> {
+export async function eventually(
+  probe: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<void> {
   // A deadline, not a count: the runner is a separate process, slow to start on a loaded machine.
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await probe()) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
